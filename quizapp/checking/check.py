@@ -1,0 +1,79 @@
+"""Marking a typed answer against the expected answer and its accepted alternatives."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+
+from rapidfuzz.distance import Levenshtein
+
+from quizapp.checking.result import CheckResult, Verdict
+from quizapp.checking.tokens import Token, Word, tokenise
+
+# Shorter words change meaning with one letter ("Juni"/"Juli", "Kurs"/"Kursk").
+MIN_LETTERS_FOR_ALMOST = 5
+
+# "17" is right for "17 Kilometer" but not for "17. Juni": a month is no unit.
+_MONTHS = frozenset(
+    "januar jaenner februar maerz april mai juni juli august september oktober november dezember "
+    "january february march may june july october december".split()
+)
+
+
+def _same(given: list[Token], expected: list[Token]) -> bool:
+    """Equal tokens, or just the number when the expected answer is a number with a unit."""
+    if given == expected:
+        return True
+    return (
+        len(given) == 1
+        and isinstance(given[0], Decimal)
+        and given == expected[:1]
+        and all(isinstance(token, Word) and token.text not in _MONTHS for token in expected[1:])
+    )
+
+
+def _one_letter_off(given: Token, expected: Token) -> bool:
+    """One edit away in a long word with no digits: a spelling slip, not another word or number."""
+    if not (isinstance(given, Word) and isinstance(expected, Word)):
+        return False
+    if expected.letters < MIN_LETTERS_FOR_ALMOST:
+        return False
+    if any(char.isdigit() for char in given.text + expected.text):
+        return False
+    return Levenshtein.distance(given.text, expected.text, score_cutoff=1) == 1
+
+
+def _almost(given: list[Token], expected: list[Token]) -> bool:
+    """Exactly one word misspelt by one letter, every other token equal."""
+    if len(given) != len(expected):
+        return False
+    differing = [(g, e) for g, e in zip(given, expected) if g != e]
+    return len(differing) == 1 and _one_letter_off(*differing[0])
+
+
+def check_answer(
+    given: str, expected: str, accept: Sequence[str] = (), language: str = "de"
+) -> CheckResult:
+    """Mark a typed answer right, almost (one wrong letter) or wrong, leniently as a teacher would.
+
+    `accept` lists further answers that count as right; `language` is the deck's, for reading numbers.
+
+    >>> check_answer("15 000", "15.000").verdict
+    <Verdict.RIGHT: 'right'>
+    >>> check_answer("Interkontinentalrakte", "Interkontinentalrakete").message
+    'almost: the spelling is "Interkontinentalrakete"'
+    >>> check_answer("Juni", "Juli").verdict
+    <Verdict.WRONG: 'wrong'>
+    """
+    answer = tokenise(given, language)
+    if not answer:
+        return CheckResult(Verdict.WRONG)
+    candidates = [(form.strip(), tokenise(form, language)) for form in (expected, *accept)]
+    candidates = [(form, tokens) for form, tokens in candidates if tokens]
+    for form, tokens in candidates:
+        if _same(answer, tokens):
+            return CheckResult(Verdict.RIGHT, form)
+    for form, tokens in candidates:
+        if _almost(answer, tokens):
+            return CheckResult(Verdict.ALMOST, form, f'almost: the spelling is "{form}"')
+    return CheckResult(Verdict.WRONG)
