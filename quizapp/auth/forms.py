@@ -1,0 +1,34 @@
+"""Forms for registering and logging in."""
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, HiddenField, PasswordField, StringField, SubmitField
+from wtforms.validators import DataRequired, EqualTo, Length, Regexp, ValidationError
+
+from quizapp.operations.users import find_user
+
+USERNAME_PATTERN = r"^[\w.-]+$"
+
+
+class LoginForm(FlaskForm):
+    username = StringField(_l("Username"), validators=[DataRequired(), Length(max=64)])
+    password = PasswordField(_l("Password"), validators=[DataRequired(), Length(max=200)])
+    remember = BooleanField(_l("Stay logged in"))
+    next = HiddenField()
+    submit = SubmitField(_l("Log in"))
+
+
+class RegistrationForm(FlaskForm):
+    username = StringField(_l("Username"), validators=[
+        DataRequired(), Length(min=3, max=64),
+        Regexp(USERNAME_PATTERN, message=_l("Use letters, digits, '.', '-' and '_' only.")),
+    ])
+    password = PasswordField(_l("Password"), validators=[DataRequired(), Length(min=8, max=200)])
+    password2 = PasswordField(_l("Repeat password"), validators=[
+        DataRequired(), EqualTo("password", message=_l("The passwords do not match.")),
+    ])
+    submit = SubmitField(_l("Register"))
+
+    def validate_username(self, field) -> None:
+        if find_user(field.data or "") is not None:
+            raise ValidationError(_l("This username is taken."))

@@ -1,0 +1,61 @@
+"""Plain data for a loaded deck: what the app, the exporter and the generator pass around."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass, field
+
+QUESTION_TYPES = ("mcq", "cloze")
+QUESTION_STATUSES = ("draft", "approved", "retired")
+LANGUAGES = ("de", "en")
+
+
+@dataclass(frozen=True)
+class DeckInfo:
+    """The `deck:` block of a bank file."""
+
+    id: str
+    title: str
+    language: str
+    source_path: str
+    source_date: str | None = None
+    show_drafts: bool = False
+
+
+@dataclass(frozen=True)
+class QuestionItem:
+    """One question as written in the bank file."""
+
+    id: str
+    type: str
+    text: str
+    answer: str
+    status: str
+    source_sentence: str
+    distractors: tuple[str, ...] = ()
+    accept: tuple[str, ...] = ()
+    accept_by_gap: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    explanation: str | None = None
+    source_start: int | None = None
+    source_end: int | None = None
+    source_context: str | None = None
+    kind: str | None = None
+    tags: tuple[str, ...] = ()
+    line: int = 0
+
+    def content_hash(self) -> str:
+        """Digest of everything a learner sees, to tell when an item's content last changed."""
+        data = asdict(self)
+        data.pop("line")
+        data.pop("status")
+        return hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+
+
+@dataclass(frozen=True)
+class Bank:
+    """A whole deck file: its deck info and questions in file order."""
+
+    deck: DeckInfo
+    questions: tuple[QuestionItem, ...]
+    path: str = ""

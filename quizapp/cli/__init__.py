@@ -1,0 +1,29 @@
+"""Command line: `flask --app quizapp ...` and the `quizapp` console script share these commands."""
+
+from __future__ import annotations
+
+from flask import Flask
+from flask.cli import FlaskGroup
+
+from quizapp.cli.banks import sync_banks_command
+from quizapp.cli.users import create_user_command
+
+
+def register_cli(app: Flask) -> None:
+    """Attach every quizapp command to the app's CLI group."""
+    app.cli.add_command(create_user_command)
+    app.cli.add_command(sync_banks_command)
+
+
+def _create_app():
+    from quizapp import create_app
+
+    return create_app()
+
+
+cli = FlaskGroup(create_app=_create_app, help="quizapp: quizzes and flashcards from news articles.")
+
+
+def main() -> None:
+    """Entry point of the `quizapp` console script."""
+    cli.main()

@@ -1,0 +1,64 @@
+"""Configuration: defaults, then instance/config.py, then QUIZAPP_* environment variables."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+class DefaultConfig:
+    """Settings that work on a fresh machine: SQLite in the instance folder, decks from questions/."""
+
+    SQLALCHEMY_DATABASE_URI = "sqlite:///quizapp.sqlite"  # relative: lands in the instance folder
+    SQLALCHEMY_ENGINE_OPTIONS: dict = {}
+    QUESTIONS_DIR = str(PROJECT_ROOT / "questions")
+    PROJECT_ROOT = str(PROJECT_ROOT)
+    LANGUAGES = ("de", "en")
+    BABEL_DEFAULT_LOCALE = "de"
+    BABEL_TRANSLATION_DIRECTORIES = "translations"
+    WTF_CSRF_TIME_LIMIT = None  # a quiz page may stay open for a whole lesson
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    REMEMBER_COOKIE_HTTPONLY = True
+    REMEMBER_COOKIE_SAMESITE = "Lax"
+    UPGRADE_DB_ON_START = True
+    SYNC_BANKS_ON_START = True
+
+
+ENVIRONMENT_KEYS = {
+    "QUIZAPP_DATABASE_URL": "SQLALCHEMY_DATABASE_URI",
+    "QUIZAPP_SECRET_KEY": "SECRET_KEY",
+    "QUIZAPP_QUESTIONS_DIR": "QUESTIONS_DIR",
+}
+
+
+def apply_environment(config: dict) -> None:
+    """Let QUIZAPP_* variables override file settings, as deployments expect."""
+    for env_key, config_key in ENVIRONMENT_KEYS.items():
+        value = os.environ.get(env_key)
+        if value:
+            config[config_key] = value
+
+
+def instance_secret_key(instance_path: str) -> str:
+    """Read the instance's secret key, generating it on first start (never a hard-coded one)."""
+    path = Path(instance_path) / "secret_key"
+    if path.exists():
+        key = path.read_text().strip()
+        if key:
+            return key
+    key = secrets.token_hex(32)
+    tmp = path.with_name(f".secret_key.{os.getpid()}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w") as handle:
+        handle.write(key)
+    try:
+        os.link(tmp, path)  # atomic and refuses to overwrite: two workers starting at once agree
+    except FileExistsError:
+        pass
+    finally:
+        tmp.unlink(missing_ok=True)
+    return path.read_text().strip()

@@ -1,0 +1,8 @@
+"""Database models, one module per entity."""
+
+from quizapp.models.attempt import Attempt, QuizRun
+from quizapp.models.deck import Deck, Question
+from quizapp.models.review import ReviewCard
+from quizapp.models.user import User
+
+__all__ = ["Attempt", "Deck", "Question", "QuizRun", "ReviewCard", "User"]

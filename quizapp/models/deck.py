@@ -1,0 +1,68 @@
+"""Decks and questions as loaded from the bank files (the files stay the source of truth)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from quizapp.extensions import db
+from quizapp.models.time import utcnow
+
+
+class Deck(db.Model):
+    """One bank file, i.e. one article."""
+
+    __tablename__ = "decks"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    title: Mapped[str] = mapped_column(String(300), nullable=False)
+    language: Mapped[str] = mapped_column(String(8), nullable=False)
+    source_path: Mapped[str] = mapped_column(String(500), nullable=False)
+    source_date: Mapped[str | None] = mapped_column(String(32))
+    show_drafts: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+    file_name: Mapped[str] = mapped_column(String(500), nullable=False)
+    file_sha256: Mapped[str] = mapped_column(String(64), nullable=False)
+    in_files: Mapped[bool] = mapped_column(Boolean, nullable=False, default=True)
+    loaded_at: Mapped[dt.datetime] = mapped_column(DateTime, nullable=False, default=utcnow)
+
+    questions: Mapped[list[Question]] = relationship(
+        back_populates="deck", order_by="Question.position", cascade="save-update, merge"
+    )
+
+    def visible_statuses(self) -> tuple[str, ...]:
+        """Statuses students see in this deck."""
+        return ("approved", "draft") if self.show_drafts else ("approved",)
+
+
+class Question(db.Model):
+    """One item; `in_file` is false once it disappears from its bank, and its attempts stay."""
+
+    __tablename__ = "questions"
+
+    id: Mapped[str] = mapped_column(String(128), primary_key=True)
+    deck_id: Mapped[str] = mapped_column(ForeignKey("decks.id"), nullable=False, index=True)
+    position: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    type: Mapped[str] = mapped_column(String(16), nullable=False)
+    text: Mapped[str] = mapped_column(Text, nullable=False)
+    answer: Mapped[str] = mapped_column(Text, nullable=False)
+    distractors: Mapped[list] = mapped_column(JSON, nullable=False, default=list)
+    accept: Mapped[list] = mapped_column(JSON, nullable=False, default=list)
+    accept_by_gap: Mapped[dict] = mapped_column(JSON, nullable=False, default=dict)
+    explanation: Mapped[str | None] = mapped_column(Text)
+    source_sentence: Mapped[str] = mapped_column(Text, nullable=False)
+    source_start: Mapped[int | None] = mapped_column(Integer)
+    source_end: Mapped[int | None] = mapped_column(Integer)
+    source_context: Mapped[str | None] = mapped_column(Text)
+    kind: Mapped[str | None] = mapped_column(String(64))
+    tags: Mapped[list] = mapped_column(JSON, nullable=False, default=list)
+    status: Mapped[str] = mapped_column(String(16), nullable=False)
+    in_file: Mapped[bool] = mapped_column(Boolean, nullable=False, default=True)
+    content_hash: Mapped[str] = mapped_column(String(64), nullable=False)
+    content_changed_at: Mapped[dt.datetime] = mapped_column(DateTime, nullable=False, default=utcnow)
+
+    deck: Mapped[Deck] = relationship(back_populates="questions")
+
+    def is_visible_to_students(self) -> bool:
+        return self.in_file and self.status in self.deck.visible_statuses()

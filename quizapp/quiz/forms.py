@@ -1,0 +1,47 @@
+"""Answer forms, built per question: radio buttons for mcq, one text field per cloze gap."""
+
+from __future__ import annotations
+
+import random
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import FieldList, HiddenField, RadioField, StringField, SubmitField
+from wtforms.validators import DataRequired, Length
+
+from quizapp.bank import cloze_gaps
+from quizapp.models import Question
+
+
+class McqAnswerForm(FlaskForm):
+    question_id = HiddenField(validators=[DataRequired()])
+    choice = RadioField(_l("Your answer"), validators=[DataRequired(message=_l("Please choose an answer."))],
+                        validate_choice=True)
+    submit = SubmitField(_l("Check"))
+
+
+class ClozeAnswerForm(FlaskForm):
+    question_id = HiddenField(validators=[DataRequired()])
+    gaps = FieldList(StringField(validators=[Length(max=500)]), min_entries=1)
+    submit = SubmitField(_l("Check"))
+
+
+def shuffled_options(question: Question, seed: str) -> list[str]:
+    """Answer and distractors in an order that is stable for this run but not always the same."""
+    options = [question.answer, *question.distractors]
+    random.Random(f"{seed}:{question.id}").shuffle(options)
+    return options
+
+
+def answer_form(question: Question, seed: str, formdata=None) -> FlaskForm:
+    """The right form for the question's type, with its choices or gap fields in place."""
+    if question.type == "mcq":
+        form = McqAnswerForm(formdata=formdata) if formdata is not None else McqAnswerForm()
+        form.choice.choices = [(o, o) for o in shuffled_options(question, seed)]
+    else:
+        count = len(cloze_gaps(question.text))
+        form = ClozeAnswerForm(formdata=formdata) if formdata is not None else ClozeAnswerForm()
+        while len(form.gaps) < count:
+            form.gaps.append_entry()
+    form.question_id.data = form.question_id.data or question.id
+    return form

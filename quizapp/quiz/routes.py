@@ -1,0 +1,158 @@
+"""The quiz loop: deck list, question, answer (stored once), feedback, summary, retry the missed."""
+
+from __future__ import annotations
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+from sqlalchemy import select
+
+from quizapp.bank import cloze_gaps, render_cloze
+from quizapp.checking import Verdict
+from quizapp.extensions import db
+from quizapp.models import Attempt, Deck, Question, QuizRun
+from quizapp.operations.quiz import (
+    deck_progress, find_attempt, mark_answer, mark_shown, next_question, record_attempt, start_run,
+    visible_questions,
+)
+from quizapp.quiz import bp
+from quizapp.quiz.forms import answer_form
+from quizapp.quiz.presenting import correct_answers, highlight
+
+
+@bp.app_template_filter("highlight")
+def highlight_filter(sentence: str, answers: list[str]):
+    return highlight(sentence, answers)
+
+
+@bp.get("/")
+@login_required
+def index():
+    decks = db.session.scalars(select(Deck).where(Deck.in_files.is_(True)).order_by(Deck.title)).all()
+    counts = {deck.id: len(visible_questions(deck)) for deck in decks}
+    return render_template("quiz/index.html", decks=decks, counts=counts, progress=deck_progress(current_user))
+
+
+@bp.post("/decks/<deck_id>/start")
+@login_required
+def start(deck_id: str):
+    deck = db.session.get(Deck, deck_id)
+    if deck is None or not deck.in_files:
+        abort(404)
+    run = start_run(current_user, deck)
+    if not run.question_ids:
+        db.session.rollback()
+        flash(_("This deck has no questions yet."), "info")
+        return redirect(url_for("quiz.index"))
+    db.session.commit()
+    return redirect(url_for("quiz.question", run_id=run.id))
+
+
+def own_run(run_id: int) -> QuizRun:
+    """The learner's own run; anyone else's is 'not found', not 'forbidden', to reveal nothing."""
+    run = db.session.get(QuizRun, run_id)
+    if run is None or run.user_id != current_user.id:
+        abort(404)
+    return run
+
+
+@bp.get("/runs/<int:run_id>")
+@login_required
+def question(run_id: int):
+    run = own_run(run_id)
+    item = next_question(run)
+    if item is None:
+        return redirect(url_for("quiz.summary", run_id=run.id))
+    mark_shown(run, item)
+    db.session.commit()
+    form = answer_form(item, seed=str(run.id))
+    return render_quiz_page(run, item, form)
+
+
+def render_quiz_page(run: QuizRun, item: Question, form, status: int = 200):
+    total = len(run.question_ids)
+    answered = db.session.query(Attempt).filter(Attempt.quiz_run_id == run.id).count()
+    cloze_html = None
+    if item.type == "cloze":
+        fields = iter(form.gaps)
+
+        def field_html(gap):
+            field = next(fields)
+            return field(class_="gap", autocomplete="off", autocapitalize="off", spellcheck="false",
+                         **{"aria-label": _("Gap %(n)s", n=gap.number),
+                            "placeholder": gap.hint or "", "size": max(6, len(gap.answer) + 2)})
+
+        cloze_html = render_cloze(item.text, field_html)
+    return render_template("quiz/question.html", run=run, item=item, form=form, cloze_html=cloze_html,
+                           number=answered + 1, total=total), status
+
+
+@bp.post("/runs/<int:run_id>/answer")
+@login_required
+def answer(run_id: int):
+    run = own_run(run_id)
+    qid = request.form.get("question_id", "")
+    if qid not in run.question_ids:
+        abort(400)
+    item = db.session.get(Question, qid)
+    if item is None:
+        abort(404)
+    if find_attempt(run, item) is not None:  # double click, reload or back button: keep the first
+        return redirect(url_for("quiz.feedback", run_id=run.id, question_id=item.id))
+    form = answer_form(item, seed=str(run.id), formdata=request.form)
+    if not form.validate():
+        return render_quiz_page(run, item, form, status=422)
+    if item.type == "mcq":
+        marking = mark_answer(item, item.deck.language, choice=form.choice.data)
+    else:
+        marking = mark_answer(item, item.deck.language, gap_answers=[f.data or "" for f in form.gaps])
+    record_attempt(run, current_user, item, marking)
+    db.session.commit()
+    return redirect(url_for("quiz.feedback", run_id=run.id, question_id=item.id))
+
+
+@bp.get("/runs/<int:run_id>/questions/<question_id>")
+@login_required
+def feedback(run_id: int, question_id: str):
+    run = own_run(run_id)
+    item = db.session.get(Question, question_id)
+    attempt = find_attempt(run, item) if item is not None else None
+    if attempt is None:
+        return redirect(url_for("quiz.question", run_id=run.id))
+    gap_results = ()
+    if item.type == "cloze":
+        given = attempt.answer_given.split(" | ")
+        gap_results = mark_answer(item, item.deck.language, gap_answers=given).gap_results
+    answered = db.session.query(Attempt).filter(Attempt.quiz_run_id == run.id).count()
+    return render_template(
+        "quiz/feedback.html", run=run, item=item, attempt=attempt, gap_results=gap_results,
+        answers=correct_answers(item), finished=next_question(run) is None,
+        number=answered, total=len(run.question_ids), gaps=cloze_gaps(item.text),
+    )
+
+
+@bp.get("/runs/<int:run_id>/summary")
+@login_required
+def summary(run_id: int):
+    run = own_run(run_id)
+    attempts = list(db.session.scalars(select(Attempt).where(Attempt.quiz_run_id == run.id).order_by(Attempt.id)))
+    missed = [a for a in attempts if a.verdict != Verdict.RIGHT.value]
+    questions = {a.question_id: db.session.get(Question, a.question_id) for a in attempts}
+    return render_template("quiz/summary.html", run=run, attempts=attempts, missed=missed,
+                           questions=questions, right=len(attempts) - len(missed),
+                           unanswered=next_question(run) is not None)
+
+
+@bp.post("/runs/<int:run_id>/retry-missed")
+@login_required
+def retry_missed(run_id: int):
+    run = own_run(run_id)
+    missed = [a.question_id for a in db.session.scalars(
+        select(Attempt).where(Attempt.quiz_run_id == run.id, Attempt.verdict != Verdict.RIGHT.value)
+        .order_by(Attempt.id))]
+    if not missed:
+        flash(_("Nothing to practise: you got everything right."), "success")
+        return redirect(url_for("quiz.summary", run_id=run.id))
+    retry = start_run(current_user, run.deck, missed, mode="missed")
+    db.session.commit()
+    return redirect(url_for("quiz.question", run_id=retry.id))
