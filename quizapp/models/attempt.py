@@ -27,6 +27,7 @@ class QuizRun(db.Model):
     finished_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
 
     attempts: Mapped[list[Attempt]] = relationship(back_populates="quiz_run", order_by="Attempt.id")
+    deck: Mapped["Deck | None"] = relationship()  # noqa: F821  None for a review across decks
 
 
 class Attempt(db.Model):

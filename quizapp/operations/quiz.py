@@ -25,10 +25,11 @@ def visible_questions(deck: Deck) -> list[Question]:
     ))
 
 
-def start_run(user: User, deck: Deck, question_ids: list[str] | None = None, mode: str = "deck") -> QuizRun:
-    """A new pass through the deck, or through the given questions (e.g. the ones missed)."""
+def start_run(user: User, deck: Deck | None, question_ids: list[str] | None = None,
+              mode: str = "deck") -> QuizRun:
+    """A new pass through the deck, or through the given questions (the ones missed, a review)."""
     ids = question_ids if question_ids is not None else [q.id for q in visible_questions(deck)]
-    run = QuizRun(user_id=user.id, deck_id=deck.id, mode=mode, question_ids=list(ids))
+    run = QuizRun(user_id=user.id, deck_id=deck.id if deck else None, mode=mode, question_ids=list(ids))
     db.session.add(run)
     db.session.flush()
     return run
