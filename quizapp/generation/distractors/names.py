@@ -1,0 +1,87 @@
+"""Names of the same class: a person for a person, a river for a river, a country for a country."""
+
+from __future__ import annotations
+
+import math
+from typing import Iterator
+
+from ..facts import Fact
+from ..gazetteer import CAPITALS, FEMALE, PERSONS, RIVERS, cities_of, city, countries, country_code, country_info
+from . import Pool, stable_order
+
+
+def name_candidates(fact: Fact, pool: Pool) -> Iterator[str]:
+    """Same-class names from the article first, then from other decks and the gazetteers."""
+    answer = fact.answer
+    same_class = [f.answer for f in pool.facts if f.kind == fact.kind and f.cls == fact.cls and fact.cls]
+    if fact.kind == "person":
+        yield from _persons(fact, pool, same_class)
+    elif fact.cls == "land":
+        yield from stable_order(answer, same_class)
+        yield from _countries(answer)
+    elif fact.cls in ("stadt", "region"):
+        yield from stable_order(answer, same_class)
+        yield from _cities(answer, capital=fact.cls == "stadt")
+    elif fact.cls == "fluss":
+        yield from stable_order(answer, same_class)
+        region = next((names for names in RIVERS.values() if answer in names), ())
+        yield from stable_order(answer, region)
+        yield from stable_order(answer, [name for names in RIVERS.values() for name in names])
+    elif fact.cls:
+        yield from stable_order(answer, same_class)
+
+
+def _persons(fact: Fact, pool: Pool, same_class: list[str]) -> Iterator[str]:
+    """Full names for a full name, surnames for a surname; never another name of the same person."""
+    answer = fact.answer
+    surname = answer.split()[-1]
+    article = [f.answer for f in pool.facts if f.kind == "person"]
+    known = [name for name in PERSONS.get(fact.cls or "", ()) if name not in FEMALE]
+    others = [name for names in PERSONS.values() for name in names if name not in FEMALE]
+    groups = (stable_order(answer, same_class), stable_order(answer, article),
+              stable_order(answer, pool.persons), stable_order(answer, known), stable_order(answer, others))
+    full_names = {name for name in article if " " in name}
+    for group in groups:
+        for name in group:
+            if name.split()[-1] == surname or any(name in full and name != full for full in full_names):
+                continue
+            if " " in answer and " " in name:
+                yield name
+            elif " " not in answer:
+                yield name.split()[-1]
+
+
+def _countries(answer: str) -> Iterator[str]:
+    """Neighbours first, then countries of the same continent and similar population."""
+    code = country_code(answer)
+    info = country_info()
+    names = countries()
+    if not code or code not in info:
+        return
+    neighbours = [c for c in info[code]["neighbours"].split(",") if c in names]
+    yield from (names[c] for c in stable_order(answer, neighbours))
+    population = max(info[code]["population"], 1)
+    same_continent = [c for c, data in info.items() if data["continentcode"] == info[code]["continentcode"]
+                      and c in names and c != code and data["population"] > 0]
+    same_continent.sort(key=lambda c: (abs(math.log(info[c]["population"] / population)), c))
+    yield from (names[c] for c in same_continent)
+
+
+def _cities(answer: str, capital: bool) -> Iterator[str]:
+    """Capitals for a capital; otherwise cities of the same country and similar size."""
+    found = city(answer)
+    if not found:
+        return
+    name, code, population = found
+    if capital and CAPITALS.get(code) == answer:
+        neighbours = [c for c in country_info()[code]["neighbours"].split(",") if c in CAPITALS]
+        yield from (CAPITALS[c] for c in stable_order(answer, neighbours))
+    options = [(n, p) for n, p in cities_of(code) if n != name and _plain(n)]
+    options.sort(key=lambda item: (abs(math.log(item[1] / population)), item[0]))
+    yield from (n for n, _ in options)
+
+
+def _plain(name: str) -> bool:
+    """A name that reads as German: letters, spaces and hyphens, no English 'Saint ...'."""
+    return all(c.isalpha() or c in " -" for c in name) and not name.startswith(("Saint", "St ")) \
+        and "-on-" not in name

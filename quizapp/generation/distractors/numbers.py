@@ -1,0 +1,50 @@
+"""Numbers of the same magnitude and format: "17" -> "12", "23", "30"; "4,5" -> "2,5", "6,5"."""
+
+from __future__ import annotations
+
+import math
+from typing import Iterator
+
+from ..facts import Fact
+from ..numerals import format_like, number_shape
+from . import Pool, stable_order
+
+
+def number_candidates(fact: Fact, pool: Pool) -> Iterator[str]:
+    """Numbers near the answer on its own grid of round values, one below and one above first."""
+    value = fact.value or 0.0
+    text = fact.sentence.tokens[fact.first].text
+    step = roundness(value, number_shape(text)[0])
+    percent = fact.last < len(fact.sentence.tokens) and fact.sentence.tokens[fact.last].text in ("Prozent", "%")
+    values = []
+    for k in range(-12, 13):
+        candidate = round(value + k * step, 6)
+        if k == 0 or candidate <= 0 or not 0.4 <= candidate / value <= 2.5:
+            continue
+        if abs(candidate - value) / value < 0.1 or (percent and candidate > 100):
+            continue
+        if value >= 1 and candidate < 1:
+            continue
+        values.append(candidate)
+    ordered = stable_order(fact.answer, [format_like(v, text) for v in values])
+    by_text = {format_like(v, text): v for v in values}
+    below = [option for option in ordered if by_text[option] < value]
+    above = [option for option in ordered if by_text[option] > value]
+    yield from below[:1]
+    yield from above[:1]
+    yield from ordered
+
+
+def roundness(value: float, decimals: int) -> float:
+    """The coarsest step (1, 2 or 5 times a power of ten) the value is a multiple of.
+
+    >>> roundness(15000, 0), roundness(4.5, 1), roundness(17, 0), roundness(40, 0)
+    (5000, 0.5, 1, 10)
+    """
+    best = 10.0 ** -decimals
+    for exponent in range(-decimals, int(math.log10(value)) + 1 if value >= 1 else 1):
+        for factor in (1, 2, 5):
+            step = factor * 10.0 ** exponent
+            if step < value and abs(value / step - round(value / step)) < 1e-9:
+                best = step
+    return int(best) if best >= 1 else best

@@ -1,0 +1,68 @@
+"""Nouns of the same gender, number and compound head: "Interkontinentalrakete" -> "Mittelstreckenrakete"."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from wordfreq import zipf_frequency
+
+from .. import nlp
+from ..facts import Fact
+from . import Pool
+
+MIN_HEAD = 4
+
+
+def term_candidates(fact: Fact, pool: Pool) -> Iterator[str]:
+    """Nouns sharing the answer's head and gender, in the answer's case and number, of similar frequency."""
+    lexicon = nlp.nouns()
+    noun = lexicon.by_lemma.get(fact.lemma or "")
+    if noun is None:
+        return
+    written = fact.answer
+    slots = [slot for slot, form in noun.forms if form == written]
+    if not slots:
+        return
+    target = zipf_frequency(written, "de")
+    seen: set[str] = set()
+    for head in _heads(noun.lemma, lexicon.by_lemma):
+        ranked = []
+        for lemma in lexicon.by_ending.get(head[-4:].lower(), ()):
+            other = lexicon.by_lemma[lemma]
+            if lemma in seen or lemma == noun.lemma or not lemma.lower().endswith(head.lower()) \
+                    or other.genus != noun.genus or lemma.lower() == head.lower():
+                continue
+            seen.add(lemma)
+            forms = {other.form(slot) for slot in slots}
+            if len(forms) != 1 or None in forms:
+                continue
+            form = forms.pop()
+            frequency = zipf_frequency(form, "de")
+            if frequency > 0:
+                ranked.append((abs(frequency - target), form))
+        yield from (form for _, form in sorted(ranked))
+    yield from article_term_candidates(fact, pool)
+
+
+def _heads(lemma: str, lexicon: dict) -> Iterator[str]:
+    """The compound's heads from longest to shortest: "Flugabwehrrakete" -> "Abwehrrakete", "Rakete"."""
+    for i in range(1, len(lemma) - MIN_HEAD + 1):
+        head = lemma[i:].capitalize()
+        if head in lexicon:
+            yield head
+
+
+def article_term_candidates(fact: Fact, pool: Pool) -> Iterator[str]:
+    """Other rare nouns of the article with the same gender, in the answer's case and number."""
+    lexicon = nlp.nouns().by_lemma
+    noun = lexicon.get(fact.lemma or "")
+    if noun is None:
+        return
+    slots = [slot for slot, form in noun.forms if form == fact.answer]
+    for other_fact in pool.facts:
+        other = lexicon.get(other_fact.lemma or "")
+        if other_fact.kind != "begriff" or other is None or other.genus != noun.genus or other is noun:
+            continue
+        forms = {other.form(slot) for slot in slots}
+        if len(forms) == 1 and None not in forms:
+            yield forms.pop()

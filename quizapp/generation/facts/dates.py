@@ -1,0 +1,47 @@
+"""Dates and years: "Juni 2024", "im Mai", "12. März 2015", "seit 2014"."""
+
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from ..text import Sentence
+from . import Fact
+
+MONTHS = (
+    "Januar Februar März April Mai Juni Juli August September Oktober November Dezember".split()
+)
+MONTH_ALIASES = {"Jänner": 0, "Feber": 1} | {name: i for i, name in enumerate(MONTHS)}
+YEAR = re.compile(r"^(1[89]|20)\d\d$")
+DAY = re.compile(r"^([1-9]|[12]\d|3[01])\.$")
+
+
+class DateFinder:
+    """Months with or without year and day, and years standing alone."""
+
+    def find(self, sentences: Sequence[Sentence]) -> list[Fact]:
+        facts = []
+        for sentence in sentences:
+            tokens = sentence.tokens
+            i = 0
+            while i < len(tokens):
+                token = tokens[i]
+                if token.text in MONTH_ALIASES and i > 0:
+                    first = i - 1 if DAY.match(tokens[i - 1].text) else i
+                    last = i + 1
+                    if last < len(tokens) and YEAR.match(tokens[last].text):
+                        last += 1
+                    cls = "monat" if last - first == 1 else ("tag" if first < i else "monat-jahr")
+                    year = int(tokens[last - 1].text) if last - i == 2 else None
+                    facts.append(Fact("datum", sentence, first, last, cls=cls, value=year))
+                    i = last
+                    continue
+                if YEAR.match(token.text) and token.tag == "CARD" and not _counts(tokens, i + 1):
+                    facts.append(Fact("jahr", sentence, i, i + 1, value=int(token.text)))
+                i += 1
+        return facts
+
+
+def _counts(tokens, position: int) -> bool:
+    """A noun right after a four-digit number means it counts something ("2000 Soldaten")."""
+    return position < len(tokens) and tokens[position].is_noun

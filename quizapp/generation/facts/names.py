@@ -1,0 +1,161 @@
+"""Multi-word names with their class: "Russlands Präsident Wladimir Putin", "der Grenzfluss Tumen"."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Sequence
+
+from ..gazetteer import city, country_code
+from ..text import Sentence, Token
+from . import Fact
+
+# Endings of the noun before or after a name that say what the name is: (ending, kind, class).
+ROLES = (
+    ("außenminister", "person", "außenminister"),
+    ("präsident", "person", "staatschef"),
+    ("staatschef", "person", "staatschef"),
+    ("herrscher", "person", "staatschef"),
+    ("machthaber", "person", "staatschef"),
+    ("diktator", "person", "staatschef"),
+    ("kanzler", "person", "regierungschef"),
+    ("premier", "person", "regierungschef"),
+    ("premierminister", "person", "regierungschef"),
+    ("minister", "person", "minister"),
+    ("ministerin", "person", "minister"),
+    ("chef", "person", "person"),
+    ("chefin", "person", "person"),
+    ("sprecher", "person", "person"),
+    ("sprecherin", "person", "person"),
+    ("trainer", "person", "person"),
+    ("direktor", "person", "person"),
+    ("direktorin", "person", "person"),
+    ("bürgermeister", "person", "person"),
+    ("bürgermeisterin", "person", "person"),
+    ("kommandant", "person", "person"),
+    ("general", "person", "person"),
+    ("politiker", "person", "person"),
+    ("politikerin", "person", "person"),
+    ("vorsitzende", "person", "person"),
+    ("autor", "person", "person"),
+    ("autorin", "person", "person"),
+    ("forscher", "person", "person"),
+    ("forscherin", "person", "person"),
+    ("professor", "person", "person"),
+    ("professorin", "person", "person"),
+    ("fluss", "ort", "fluss"),
+    ("hauptstadt", "ort", "stadt"),
+    ("stadt", "ort", "stadt"),
+    ("region", "ort", "region"),
+    ("provinz", "ort", "region"),
+    ("oblast", "ort", "region"),
+    ("bundesland", "ort", "region"),
+    ("hotel", "ort", "anlage"),
+    ("resort", "ort", "anlage"),
+    ("ressort", "ort", "anlage"),
+    ("zeitung", "organisation", "zeitung"),
+    ("partei", "organisation", "partei"),
+    ("konzern", "organisation", "unternehmen"),
+    ("unternehmen", "organisation", "unternehmen"),
+)
+APPOSITION_ARTICLES = frozenset("jener jenem jenes der die das dem des einer einem eines ein eine".split())
+
+
+def role(noun: Token) -> tuple[str, str] | None:
+    """(kind, class) named by a noun such as "Grenzfluss" or "Außenminister"."""
+    word = noun.text.lower()
+    for ending, kind, cls in ROLES:
+        if word.endswith(ending):
+            return kind, cls
+    return None
+
+
+class NameFinder:
+    """Runs of proper nouns, classed by a neighbouring noun, the gazetteers, or another mention."""
+
+    def find(self, sentences: Sequence[Sentence]) -> list[Fact]:
+        runs = [(sentence, first, last) for sentence in sentences for first, last in _runs(sentence.tokens)]
+        names = {_name(*run) for run in runs}
+        # "Kim Jong Uns" is the genitive of a name mentioned elsewhere: not an answer.
+        runs = [run for run in runs if not (_name(*run).endswith("s") and _name(*run)[:-1] in names)]
+        known: dict[str, tuple[str, str]] = {}
+        for sentence, first, last in runs:
+            name = _name(sentence, first, last)
+            found = _context_role(sentence.tokens, first, last)
+            if found and (name not in known or known[name][0] != "person"):
+                known[name] = found
+        for sentence, first, last in runs:
+            name = _name(sentence, first, last)
+            if name not in known and (found := _gazetteer_role(name)):
+                known[name] = found
+        surnames = defaultdict(set)
+        for name, (kind, _) in known.items():
+            if kind == "person" and " " in name:
+                surnames[name.rsplit(" ", 1)[1]].add(name)
+        facts = []
+        for sentence, first, last in runs:
+            name = _name(sentence, first, last)
+            if name in known:
+                kind, cls = known[name]
+            elif len(surnames.get(name, ())) == 1:
+                kind, cls = known[next(iter(surnames[name]))]
+            else:
+                kind, cls = "name", None
+            facts.append(Fact(kind, sentence, first, last, cls=cls))
+        return facts
+
+
+def _name(sentence: Sentence, first: int, last: int) -> str:
+    return " ".join(token.text for token in sentence.tokens[first:last])
+
+
+def _runs(tokens: tuple[Token, ...]):
+    """Spans of capitalised proper-noun tokens; genitives ("Russlands") are left out.
+
+    A run ends before a country or city name ("Präsident Wladimir Putin Nordkorea ..."), and
+    takes a capitalised word of another class after it ("Kim Jong Uns").
+    """
+    i = 0
+    while i < len(tokens):
+        foreign = tokens[i].tag == "FM" and tokens[i].text[:1].isupper() and tokens[i].text.isalpha()
+        if _is_name(tokens[i]) or foreign and (i > 0 and tokens[i - 1].is_noun or
+                                               i + 1 < len(tokens) and _is_name(tokens[i + 1])):
+            last = i + 1
+            while last < len(tokens) and (_is_name(tokens[last]) or
+                                          (tokens[last].tag in ("FM", "NE", "PPER") and tokens[last].text.isalpha()
+                                           and tokens[last].text[:1].isupper())):
+                if country_code(tokens[last].text) or city(tokens[last].text):
+                    break
+                last += 1
+            end = tokens[last - 1]
+            genitive = end.text.endswith("s") and end.lemma == end.text[:-1]
+            if not genitive and not any(token.text.isupper() and len(token.text) > 3 for token in tokens[i:last]):
+                yield i, last
+            i = last
+        else:
+            i += 1
+
+
+def _is_name(token: Token) -> bool:
+    return token.tag == "NE" and token.text[:1].isupper() and token.text.isalpha() or (
+        token.tag == "NE" and "-" in token.text and token.text[:1].isupper())
+
+
+def _context_role(tokens: tuple[Token, ...], first: int, last: int) -> tuple[str, str] | None:
+    """The class a noun right before the name ("Präsident Putin") or an apposition after it gives."""
+    if first > 0 and tokens[first - 1].is_noun and (found := role(tokens[first - 1])):
+        return found
+    if last + 1 < len(tokens) and tokens[last].text == "," and tokens[last + 1].text.lower() in APPOSITION_ARTICLES:
+        for token in tokens[last + 2:last + 6]:
+            if token.is_noun:
+                return role(token)
+            if token.tag != "ADJA":
+                break
+    return None
+
+
+def _gazetteer_role(name: str) -> tuple[str, str] | None:
+    if country_code(name):
+        return "ort", "land"
+    if city(name):
+        return "ort", "stadt"
+    return None

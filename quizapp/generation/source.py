@@ -1,0 +1,122 @@
+"""Reading an article file: validation, metadata and paragraphs with their offsets."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import GenerationError
+
+MAX_BYTES = 1_000_000
+GERMAN_WORDS = frozenset("der die das und ist nicht mit von den dem ein eine sich auch auf für im zu".split())
+ENGLISH_WORDS = frozenset("the and is of to in that it for with was on as by are this from".split())
+
+_META = re.compile(
+    r"\ufeff?[ \t]*(?:(?P<key>date|datum)[ \t]+(?P<date>\d{4}(?:-\d{2}(?:-\d{2})?)?)"
+    r"|(?P<lkey>lang|language|sprache)[ \t]+(?P<lang>[a-z]{2}))(?=\s)\s*",
+    re.IGNORECASE,
+)
+_PARAGRAPH_BREAK = re.compile(r"[ \t]*\r?\n(?:[ \t]*\r?\n)+")
+_LINE_BREAK = re.compile(r"[ \t]*\r?\n")
+# A photo credit: "©" and the agency names in capitals, up to the caption.
+_CREDIT = re.compile(r"©\s*(?:[A-ZÄÖÜ0-9][A-ZÄÖÜ0-9&.'’-]*(?:\s*/\s*|\s+|$))*")
+
+
+@dataclass(frozen=True)
+class Article:
+    """A decoded article: its full text (offsets refer to it), metadata and text spans to read."""
+
+    text: str
+    language: str
+    date: str | None = None
+    spans: tuple[tuple[int, int], ...] = field(default=())
+
+
+def read_article(path: str | Path) -> Article:
+    """Read and check an article file; raise GenerationError with a clear message on bad input."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise GenerationError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise GenerationError(f"{path}: is a directory, not an article") from None
+    except OSError as error:
+        raise GenerationError(f"{path}: cannot read: {error.strerror}") from None
+    if len(data) > MAX_BYTES:
+        raise GenerationError(f"{path}: too large ({len(data):,} bytes, at most {MAX_BYTES:,})")
+    if b"\x00" in data:
+        raise GenerationError(f"{path}: binary file, expected plain text")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise GenerationError(f"{path}: not UTF-8 (byte {error.start})") from None
+    return parse_article(text, name=str(path))
+
+
+def parse_article(text: str, name: str = "article") -> Article:
+    """Split off metadata and find the paragraphs' spans in text.
+
+    >>> article = parse_article("date 2025-07 Der Fluss ist lang und er ist breit.")
+    >>> article.date, article.language, article.spans
+    ('2025-07', 'de', ((13, 49),))
+    """
+    date = language = None
+    position = 0
+    while match := _META.match(text, position):
+        date = match["date"] or date
+        language = (match["lang"] or language or "").lower() or None
+        position = match.end()
+    spans = tuple(_paragraphs(text, position))
+    words = re.findall(r"[a-zäöüß]+", text.lower())
+    if not words or not spans:
+        raise GenerationError(f"{name}: empty article, no text to make questions from")
+    language = language or detect_language(words)
+    if language not in ("de", "en"):
+        raise GenerationError(f"{name}: unsupported language ({language or 'neither German nor English'})")
+    return Article(text, language, date, spans)
+
+
+def detect_language(words: list[str]) -> str | None:
+    """'de' or 'en' from the share of common function words, or None.
+
+    >>> detect_language("das ist nicht der fall und die sache".split())
+    'de'
+    """
+    german = sum(word in GERMAN_WORDS for word in words)
+    english = sum(word in ENGLISH_WORDS for word in words)
+    if max(german, english) < max(2, len(words) // 50):
+        return None
+    return "de" if german >= english else "en"
+
+
+def _paragraphs(text: str, start: int):
+    """Spans of paragraphs, without photo credits; lines are paragraphs if there are no blank lines."""
+    splitter = _PARAGRAPH_BREAK if _PARAGRAPH_BREAK.search(text, start) else _LINE_BREAK
+    for chunk in _split(text, start, splitter):
+        for piece in _split_credits(text, *chunk):
+            begin, end = piece
+            while begin < end and text[begin] in " \t\r\n\ufeff":
+                begin += 1
+            while end > begin and text[end - 1] in " \t\r\n":
+                end -= 1
+            if begin < end:
+                yield begin, end
+
+
+def _split(text: str, start: int, splitter: re.Pattern):
+    position = start
+    for match in splitter.finditer(text, start):
+        yield position, match.start()
+        position = match.end()
+    yield position, len(text)
+
+
+def _split_credits(text: str, begin: int, end: int):
+    """Cut out '© AGENCY/NAME' credits; the caption after one becomes its own paragraph."""
+    position = begin
+    for match in _CREDIT.finditer(text, begin, end):
+        yield position, match.start()
+        position = match.end()
+    yield position, end

@@ -1,0 +1,129 @@
+"""Sentences with tokens, tags and character offsets, cleaned of glued headings and datelines."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import nlp
+from .source import Article
+
+MIN_TOKENS, MAX_TOKENS = 5, 45
+# Capitalised words of these classes do not start a noun phrase in mid-sentence: a new sentence starts there.
+SENTENCE_OPENERS = frozenset(
+    "ART APPR APPRART PROAV PAV PPER PDS PDAT PIAT PIS PPOSAT KOUS ADV PWAV PWS PTKNEG".split()
+)
+OPENING_PUNCTUATION = frozenset(":(„\"'‚«»–-")
+_TAG = re.compile(r"[()]")
+
+
+@dataclass(frozen=True)
+class Token:
+    """A token with its offsets in the article text, STTS tag and lemma."""
+
+    text: str
+    start: int
+    end: int
+    tag: str
+    lemma: str
+
+    @property
+    def is_noun(self) -> bool:
+        return self.tag in ("NN", "NNA", "NNI")
+
+    @property
+    def is_finite_verb(self) -> bool:
+        return self.tag.endswith("FIN")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of the article: its tokens, position and whether it is complete."""
+
+    index: int
+    paragraph: int
+    tokens: tuple[Token, ...]
+    text: str
+    heading: str | None = None
+
+    @property
+    def start(self) -> int:
+        return self.tokens[0].start
+
+    @property
+    def end(self) -> int:
+        return self.tokens[-1].end
+
+    @property
+    def complete(self) -> bool:
+        """Ends with sentence punctuation, starts with a capital, and is of a sensible length."""
+        last = self.tokens[-1].text if self.tokens[-1].text not in ("“", "\"", "«") else self.tokens[-2].text
+        first = self.tokens[0].text
+        return (
+            last in (".", "!")
+            and (first[:1].isupper() or first[:1].isdigit() or first in ("„", "\""))
+            and MIN_TOKENS <= len(self.tokens) <= MAX_TOKENS
+        )
+
+
+def sentences(article: Article) -> list[Sentence]:
+    """All sentences of the article, tagged, with headings and datelines cut off."""
+    splitter = nlp.tokenizer(article.language)
+    result: list[Sentence] = []
+    for paragraph, (begin, end) in enumerate(article.spans):
+        chunk = article.text[begin:end]
+        for position, raw in enumerate(splitter.tokenize_text([chunk])):
+            words = [token.text for token in raw]
+            tags = nlp.tagger(article.language).tag_sent(words, taglevel=1)
+            tokens = tuple(
+                Token(token.text, begin + token.character_offset[0], begin + token.character_offset[1],
+                      _TAG.sub("", tag), lemma)
+                for token, (_, lemma, tag) in zip(raw, tags)
+            )
+            heading = None
+            if position == 0 and article.language == "de":
+                cut = heading_end(tokens)
+                if cut:
+                    heading = article.text[tokens[0].start:tokens[cut - 1].end]
+                    tokens = tokens[cut:]
+            tokens = tokens[dateline_end(tokens):]
+            if tokens:
+                text = " ".join(article.text[tokens[0].start:tokens[-1].end].split())
+                result.append(Sentence(len(result), paragraph, tokens, text, heading))
+    return result
+
+
+def heading_end(tokens: tuple[Token, ...]) -> int:
+    """Number of tokens of a heading glued to the sentence (0 if none).
+
+    A heading has no finite verb. It ends where a capitalised function word stands in
+    mid-sentence ("Soldaten als „Kanonenfutter“ Damit hat ...") or where its opening words
+    are repeated ("Nordkorea und Russland: Eine ... Beziehung Nordkorea und Russland teilen ...").
+    """
+    limit = min(len(tokens) - 3, 15)
+    for i in range(2, limit):
+        token = tokens[i]
+        if token.is_finite_verb or tokens[i - 1].is_finite_verb:
+            return 0
+        if (
+            token.tag in SENTENCE_OPENERS
+            and token.text[:1].isupper()
+            and tokens[i - 1].text not in OPENING_PUNCTUATION
+            and tokens[i - 1].tag != "$."
+        ):
+            return i
+        for width in (4, 3, 2, 1):
+            opening = [t.text for t in tokens[:width]]
+            if i >= width + 2 and [t.text for t in tokens[i:i + width]] == opening and opening[0][:1].isupper():
+                return i
+    return 0
+
+
+def dateline_end(tokens: tuple[Token, ...]) -> int:
+    """Number of tokens of an agency dateline such as "Wien –" at the start of a sentence."""
+    for i, token in enumerate(tokens[:4]):
+        if token.text == "–" and i > 0 and len(tokens) > i + 1 and tokens[i + 1].text[:1].isupper():
+            return i + 1
+        if not token.text[:1].isupper():
+            return 0
+    return 0
