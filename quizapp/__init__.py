@@ -37,8 +37,9 @@ def create_app(test_config: dict | None = None, instance_path: str | None = None
 
 def register_extensions(app: Flask) -> None:
     from quizapp.extensions import babel, csrf, db, login_manager, migrate
-    from quizapp.i18n import select_locale
+    from quizapp.i18n import register_i18n, select_locale
 
+    register_i18n(app)  # before Babel reads its translation directories
     db.init_app(app)
     migrate.init_app(app, db, directory=str(Path(__file__).parent / "migrations"))
     csrf.init_app(app)
@@ -47,9 +48,7 @@ def register_extensions(app: Flask) -> None:
     babel.init_app(app, locale_selector=select_locale)
 
     from quizapp.auth.loader import load_user  # noqa: F401  registers the user loader
-    from quizapp.i18n import register_i18n
 
-    register_i18n(app)
     if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
         from quizapp.db_sqlite import harden_sqlite
 
