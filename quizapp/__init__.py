@@ -58,10 +58,12 @@ def register_extensions(app: Flask) -> None:
 
 def register_blueprints(app: Flask) -> None:
     from quizapp.auth import bp as auth_bp
+    from quizapp.export import bp as export_bp
     from quizapp.quiz import bp as quiz_bp
 
     app.register_blueprint(auth_bp)
     app.register_blueprint(quiz_bp)
+    app.register_blueprint(export_bp)
 
 
 def register_commands(app: Flask) -> None:
