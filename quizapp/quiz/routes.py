@@ -74,11 +74,12 @@ def render_quiz_page(run: QuizRun, item: Question, form, status: int = 200):
     answered = db.session.query(Attempt).filter(Attempt.quiz_run_id == run.id).count()
     cloze_html = None
     if item.type == "cloze":
-        fields = iter(form.gaps)
+        fields = iter(enumerate(form.gaps))
 
         def field_html(gap):
-            field = next(fields)
-            return field(class_="gap", autocomplete="off", autocapitalize="off", spellcheck="false",
+            index, field = next(fields)
+            extra = {"autofocus": True} if index == 0 else {}
+            return field(class_="gap", **extra, autocomplete="off", autocapitalize="off", spellcheck="false",
                          **{"aria-label": _("Gap %(n)s", n=gap.number),
                             "placeholder": gap.hint or "", "size": max(6, len(gap.answer) + 2)})
 
