@@ -77,6 +77,6 @@ def accepted(fact: Fact) -> list[str]:
                 options.append(NUMBER_WORDS[value])
         if "Millionen" in rest:
             options.append(number + " Mio.")
-    if fact.kind == "person" and " " in answer:
+    if fact.kind == "person" and answer.count(" ") == 1:
         options.append(answer.split()[-1])
     return [option for option in dict.fromkeys(options) if option != answer]

@@ -84,7 +84,19 @@ def leans_on_previous(sentence: Sentence) -> bool:
         return True
     if any(token.tag in ("PROAV", "PAV") and token.text.lower().startswith("da") for token in tokens):
         return True
-    return any(token.text.lower() in THIRD_PERSON and token.tag == "PPER" for token in tokens[:4])
+    if any(token.text.lower() in THIRD_PERSON and token.tag == "PPER" for token in tokens[:4]):
+        return True
+    return is_fragment(tokens)
+
+
+def is_fragment(tokens) -> bool:
+    """No finite verb before the first subordinate clause: "Im Herbst etwa, als ... gezündet wurde."."""
+    for token in tokens:
+        if token.is_finite_verb:
+            return False
+        if token.tag in ("KOUS", "PRELS"):
+            return True
+    return False
 
 
 def gap_leaves_content(fact: Fact) -> bool:

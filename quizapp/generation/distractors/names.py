@@ -38,8 +38,8 @@ def _persons(fact: Fact, pool: Pool, same_class: list[str]) -> Iterator[str]:
     article = [f.answer for f in pool.facts if f.kind == "person"]
     known = [name for name in PERSONS.get(fact.cls or "", ()) if name not in FEMALE]
     others = [name for names in PERSONS.values() for name in names if name not in FEMALE]
-    groups = (stable_order(answer, same_class), stable_order(answer, article),
-              stable_order(answer, pool.persons), stable_order(answer, known), stable_order(answer, others))
+    groups = (stable_order(answer, same_class), stable_order(answer, known), stable_order(answer, pool.persons),
+              stable_order(answer, article), stable_order(answer, others))
     full_names = {name for name in article if " " in name}
     for group in groups:
         for name in group:

@@ -14,25 +14,35 @@ def number_candidates(fact: Fact, pool: Pool) -> Iterator[str]:
     """Numbers near the answer on its own grid of round values, one below and one above first."""
     value = fact.value or 0.0
     text = fact.sentence.tokens[fact.first].text
-    step = roundness(value, number_shape(text)[0])
+    decimals = number_shape(text)[0]
+    step = roundness(value, decimals)
     percent = fact.last < len(fact.sentence.tokens) and fact.sentence.tokens[fact.last].text in ("Prozent", "%")
     values = []
     for k in range(-12, 13):
         candidate = round(value + k * step, 6)
         if k == 0 or candidate <= 0 or not 0.4 <= candidate / value <= 2.5:
             continue
-        if abs(candidate - value) / value < 0.1 or (percent and candidate > 100):
+        if abs(candidate - value) / value < 0.15 or (percent and candidate >= 100):
             continue
         if value >= 1 and candidate < 1:
             continue
+        if decimals and candidate == int(candidate) and value != int(value):
+            continue  # "4,5" -> not "4,0"
         values.append(candidate)
-    ordered = stable_order(fact.answer, [format_like(v, text) for v in values])
-    by_text = {format_like(v, text): v for v in values}
-    below = [option for option in ordered if by_text[option] < value]
-    above = [option for option in ordered if by_text[option] > value]
-    yield from below[:1]
-    yield from above[:1]
-    yield from ordered
+    rest = fact.answer[len(text):]  # " Millionen"
+    ordered = spread(stable_order(fact.answer, values), value)
+    yield from (format_like(v, text) + rest for v in ordered)
+
+
+def spread(values: list[float], answer: float) -> list[float]:
+    """One value below and one above the answer first, then the rest; no two within 10 % of each other."""
+    below = [v for v in values if v < answer][:1]
+    above = [v for v in values if v > answer][:1]
+    result: list[float] = []
+    for v in below + above + values:
+        if all(abs(v - other) / max(v, other) >= 0.15 for other in result):
+            result.append(v)
+    return result
 
 
 def roundness(value: float, decimals: int) -> float:

@@ -123,7 +123,7 @@ def _runs(tokens: tuple[Token, ...]):
             while last < len(tokens) and (_is_name(tokens[last]) or
                                           (tokens[last].tag in ("FM", "NE", "PPER") and tokens[last].text.isalpha()
                                            and tokens[last].text[:1].isupper())):
-                if country_code(tokens[last].text) or city(tokens[last].text):
+                if country_code(tokens[last].text) or last - i > 1 and city(tokens[last].text):
                     break
                 last += 1
             end = tokens[last - 1]

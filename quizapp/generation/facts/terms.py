@@ -24,6 +24,9 @@ class TermFinder:
             for i, token in enumerate(sentence.tokens):
                 if not token.is_noun or len(token.text) < MIN_LENGTH or not token.text.isalpha():
                     continue
+                following = sentence.tokens[i + 1] if i + 1 < len(sentence.tokens) else None
+                if following and following.tag in ("NE", "FM") and following.text[:1].isupper():
+                    continue  # "den Grenzfluss Tumen": the noun only introduces a name
                 lemma = token.lemma if token.lemma in lexicon else token.text
                 if lemma in lexicon and zipf_frequency(token.text, "de") <= MAX_ZIPF:
                     facts.append(Fact("begriff", sentence, i, i + 1, cls=lexicon[lemma].genus, lemma=lemma))

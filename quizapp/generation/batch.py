@@ -1,0 +1,84 @@
+"""Generating many articles: worker processes, other decks' names, per-file results."""
+
+from __future__ import annotations
+
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator, Sequence
+
+from ruamel.yaml import YAML
+
+from .errors import GenerationError
+from .merge import MergeResult, merge_deck, write_atomic
+from .pipeline import deck_id_for, generate_deck
+
+
+@dataclass
+class FileResult:
+    """The outcome for one article: the bank path and the merge, or an error message."""
+
+    article: str
+    bank: Path | None = None
+    merge: MergeResult | None = None
+    error: str | None = None
+
+
+def other_decks_persons(questions_dir: Path, exclude: set[str]) -> tuple[str, ...]:
+    """Answers of kind person from the other decks' files (distractors for persons)."""
+    names: set[str] = set()
+    yaml = YAML(typ="safe")
+    for path in sorted(questions_dir.glob("*.yaml")):
+        if path.stem in exclude:
+            continue
+        try:
+            data = yaml.load(path.read_text(encoding="utf-8"))
+            names.update(str(item["answer"]) for item in data.get("questions") or ()
+                         if item.get("kind") == "person" and item.get("answer"))
+        except Exception:  # a broken bank is reported by its own loader, not here
+            continue
+    return tuple(sorted(names))
+
+
+def _generate(job: tuple[str, str, tuple[str, ...]]) -> dict | str:
+    path, source_path, persons = job
+    try:
+        return generate_deck(path, source_path=source_path, pool_persons=persons)
+    except GenerationError as error:
+        return str(error)
+
+
+def run(files: Sequence[str], questions_dir: Path, dry_run: bool = False, workers: int | None = None,
+        root: Path | None = None) -> Iterator[FileResult]:
+    """Generate and merge each file's deck, in the order given; worker processes when there are several."""
+    root = root or Path.cwd()
+    persons = other_decks_persons(questions_dir, {deck_id_for(Path(f)) for f in files})
+    jobs = [(f, _relative(Path(f), root), persons) for f in files]
+    workers = min(workers or os.cpu_count() or 1, len(jobs))
+    if workers > 1:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            yield from (_finish(f, deck, questions_dir, dry_run) for f, deck in zip(files, pool.map(_generate, jobs)))
+    else:
+        yield from (_finish(f, _generate(job), questions_dir, dry_run) for f, job in zip(files, jobs))
+
+
+def _finish(article: str, deck: dict | str, questions_dir: Path, dry_run: bool) -> FileResult:
+    if isinstance(deck, str):
+        return FileResult(article, error=deck)
+    bank = questions_dir / f"{deck['deck']['id']}.yaml"
+    try:
+        merge = merge_deck(deck, bank)
+    except GenerationError as error:
+        return FileResult(article, bank, error=str(error))
+    if merge.changed and not dry_run:
+        write_atomic(bank, merge.text)
+    return FileResult(article, bank, merge)
+
+
+def _relative(path: Path, root: Path) -> str:
+    """The article's path relative to the project root, with "/" separators."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
