@@ -26,6 +26,11 @@ class DefaultConfig:
     REMEMBER_COOKIE_SAMESITE = "Lax"
     UPGRADE_DB_ON_START = True
     SYNC_BANKS_ON_START = True
+    TIMEZONE = "Europe/Berlin"  # the school's day: "today", streaks and charts count local days
+    REVIEW_NEW_PER_DAY = 10  # new items per deck and day that a review brings in
+    REVIEW_RUN_SIZE = 50  # at most this many items in one review run
+    REVIEW_FUZZ = True  # FSRS spreads cards learnt together over nearby days
+    ITEM_ANALYSIS_MIN_LEARNERS = 5  # item statistics need at least this many learners' first attempts
 
 
 ENVIRONMENT_KEYS = {

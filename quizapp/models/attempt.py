@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import JSON, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from quizapp.extensions import db
@@ -34,7 +34,10 @@ class Attempt(db.Model):
     """One answer: who, which question, what was typed or chosen, the verdict and how long it took."""
 
     __tablename__ = "attempts"
-    __table_args__ = (UniqueConstraint("quiz_run_id", "question_id", name="uq_attempt_run_question"),)
+    __table_args__ = (
+        UniqueConstraint("quiz_run_id", "question_id", name="uq_attempt_run_question"),
+        Index("ix_attempts_user_created", "user_id", "created_at"),  # a learner's history, by time
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), nullable=False, index=True)

@@ -13,6 +13,7 @@ from quizapp.checking import CheckResult, Verdict, check_answer
 from quizapp.extensions import db
 from quizapp.models import Attempt, Deck, Question, QuizRun, User
 from quizapp.models.time import utcnow
+from quizapp.operations.reviews import update_review
 
 
 def visible_questions(deck: Deck) -> list[Question]:
@@ -108,6 +109,7 @@ def record_attempt(run: QuizRun, user: User, question: Question, marking: Markin
             db.session.add(attempt)
     except IntegrityError:  # the same form arrived twice at once on two workers
         return find_attempt(run, question), False
+    update_review(attempt, question, now)  # every new attempt moves the learner's FSRS card on
     if next_question(run) is None and run.finished_at is None:
         run.finished_at = now
     db.session.flush()

@@ -1,0 +1,1 @@
+"""Figures for learners and teachers computed from plain rows: no Flask, no database."""

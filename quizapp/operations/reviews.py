@@ -1,0 +1,132 @@
+"""Spaced repetition in the database: each new attempt updates the learner's card; the review queue."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from flask import current_app
+from sqlalchemy import and_, func, or_, select
+from sqlalchemy.exc import IntegrityError
+
+from quizapp.analytics.days import today_bounds
+from quizapp.bank import cloze_gaps
+from quizapp.extensions import db
+from quizapp.models import Attempt, Deck, Question, QuizRun, ReviewCard, User
+from quizapp.models.time import utcnow
+from quizapp.scheduling import rating_for, review
+from quizapp.scheduling.cards import Rating
+
+
+def visible_to_students():
+    """SQL condition: the question is live in a live deck (join Deck first)."""
+    return and_(Question.in_file.is_(True), Deck.in_files.is_(True),
+                or_(Question.status == "approved", and_(Question.status == "draft", Deck.show_drafts.is_(True))))
+
+
+def update_review(attempt: Attempt, question: Question, now: dt.datetime | None = None) -> ReviewCard:
+    """Rate the attempt, move the learner's FSRS card on, and keep the card's running totals."""
+    now = now or attempt.created_at or utcnow()
+    gaps = len(cloze_gaps(question.text)) if question.type == "cloze" else 1
+    rating = rating_for(attempt.verdict, question.type, attempt.time_taken_ms, gaps=gaps)
+    card = find_card(attempt.user_id, question.id)
+    if card is None:
+        card = ReviewCard(user_id=attempt.user_id, question_id=question.id, reps=0, lapses=0, correct_count=0,
+                          first_seen=now, first_verdict=attempt.verdict, first_answer=attempt.answer_given)
+        try:
+            with db.session.begin_nested():
+                apply_rating(card, rating, now)
+                db.session.add(card)
+        except IntegrityError:  # the learner answered the same item in two tabs at once
+            card = find_card(attempt.user_id, question.id)
+            apply_rating(card, rating, now)
+    else:
+        apply_rating(card, rating, now)
+    if attempt.verdict == "right":
+        card.correct_count += 1
+    db.session.flush()
+    return card
+
+
+def apply_rating(card: ReviewCard, rating: Rating, now: dt.datetime) -> None:
+    """FSRS review of the stored card; lapses count forgetting a card that had reached review."""
+    fuzz = bool(current_app.config.get("REVIEW_FUZZ", True))
+    was_review = card.state == "review"
+    result = review(card.fsrs_card or None, rating, now, fuzz=fuzz)
+    card.fsrs_card = result.fsrs_card
+    card.state = result.state
+    card.due = result.due
+    card.scheduled_days = result.scheduled_days
+    card.last_review = result.last_review
+    card.reps = (card.reps or 0) + 1
+    if was_review and rating == Rating.Again:
+        card.lapses = (card.lapses or 0) + 1
+
+
+def find_card(user_id: int, question_id: str) -> ReviewCard | None:
+    return db.session.scalar(
+        select(ReviewCard).where(ReviewCard.user_id == user_id, ReviewCard.question_id == question_id))
+
+
+def due_ids(user: User, now: dt.datetime, limit: int) -> list[str]:
+    """The learner's cards due by `now` across all decks, most overdue first."""
+    return list(db.session.scalars(
+        select(ReviewCard.question_id)
+        .join(Question, ReviewCard.question_id == Question.id).join(Deck, Question.deck_id == Deck.id)
+        .where(ReviewCard.user_id == user.id, ReviewCard.due <= now, visible_to_students())
+        .order_by(ReviewCard.due, ReviewCard.question_id).limit(limit)
+    ))
+
+
+def due_count(user: User, now: dt.datetime) -> int:
+    return db.session.scalar(
+        select(func.count(ReviewCard.id))
+        .join(Question, ReviewCard.question_id == Question.id).join(Deck, Question.deck_id == Deck.id)
+        .where(ReviewCard.user_id == user.id, ReviewCard.due <= now, visible_to_students())
+    ) or 0
+
+
+def new_ids(user: User, now: dt.datetime, per_deck: int, tz: str) -> list[str]:
+    """Items the learner has never answered, at most `per_deck` a day per deck, in deck and file order."""
+    start, _end = today_bounds(now, tz)
+    started_today = dict(db.session.execute(
+        select(Question.deck_id, func.count(ReviewCard.id))
+        .join(Question, ReviewCard.question_id == Question.id)
+        .where(ReviewCard.user_id == user.id, ReviewCard.first_seen >= start)
+        .group_by(Question.deck_id)
+    ).all())
+    seen = select(ReviewCard.id).where(ReviewCard.user_id == user.id, ReviewCard.question_id == Question.id)
+    rows = db.session.execute(
+        select(Question.id, Question.deck_id).join(Deck, Question.deck_id == Deck.id)
+        .where(visible_to_students(), ~seen.exists())
+        .order_by(Deck.title, Deck.id, Question.position, Question.id)
+    ).all()
+    taken: dict[str, int] = {}
+    chosen = []
+    for qid, deck_id in rows:
+        allowance = per_deck - started_today.get(deck_id, 0) - taken.get(deck_id, 0)
+        if allowance > 0:
+            chosen.append(qid)
+            taken[deck_id] = taken.get(deck_id, 0) + 1
+    return chosen
+
+
+def review_queue(user: User, now: dt.datetime) -> list[str]:
+    """What a review serves: everything due (oldest first), then today's new items, up to the run size."""
+    config = current_app.config
+    size = int(config["REVIEW_RUN_SIZE"])
+    queue = due_ids(user, now, size)
+    if len(queue) < size:
+        fresh = new_ids(user, now, int(config["REVIEW_NEW_PER_DAY"]), config["TIMEZONE"])
+        queue += fresh[: size - len(queue)]
+    return queue
+
+
+def start_review_run(user: User, now: dt.datetime | None = None) -> QuizRun | None:
+    """A cross-deck run (deck None, mode 'review') over the queue; None when nothing is due or new."""
+    queue = review_queue(user, now or utcnow())
+    if not queue:
+        return None
+    run = QuizRun(user_id=user.id, deck_id=None, mode="review", question_ids=queue)
+    db.session.add(run)
+    db.session.flush()
+    return run
