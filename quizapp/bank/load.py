@@ -69,6 +69,10 @@ class _Checker:
     def __init__(self, name: str):
         self.name = name
         self.errors: list[BankError] = []
+        self.marks: dict[tuple[str, str], tuple[int, int]] = {}
+
+    def remember(self, owner: str, key: str, pos: tuple[int, int]) -> None:
+        self.marks[(owner, key)] = (pos[0] + 1, pos[1] + 1)
 
     def error(self, pos: tuple[int, int], message: str) -> None:
         self.errors.append(BankError(self.name, pos[0] + 1, pos[1] + 1, message))
@@ -162,7 +166,7 @@ class _Checker:
                     questions.append(item)
         if deck is None:
             return None
-        return Bank(deck=deck, questions=tuple(questions), path=self.name)
+        return Bank(deck=deck, questions=tuple(questions), path=self.name, marks=self.marks)
 
     def deck(self, node, parent: CommentedMap) -> DeckInfo | None:
         if not isinstance(node, CommentedMap):
@@ -171,6 +175,7 @@ class _Checker:
         where = "deck"
         self.check_keys(node, DECK_KEYS, {"id", "title", "language", "source"}, where)
         deck_id = self.text(node, "id", where)
+        self.remember("deck", "id", self.value_pos(node, "id"))
         if deck_id is not None and not DECK_ID_RE.match(deck_id):
             self.error(self.value_pos(node, "id"),
                        f"deck: id '{deck_id}' may only contain lowercase letters, digits and '-'")
@@ -193,6 +198,7 @@ class _Checker:
             else:
                 self.check_keys(source, DECK_SOURCE_KEYS, {"path"}, "deck source")
                 path = self.text(source, "path", "deck source")
+                self.remember("deck", "source.path", self.value_pos(source, "path"))
                 raw_date = source.get("date")
                 if isinstance(raw_date, (dt.date, dt.datetime)):
                     date = raw_date.isoformat()
@@ -243,6 +249,10 @@ class _Checker:
                 self.error(self.key_pos(node, "accept"), f"{where}: 'accept' must be a list for an mcq item")
         if len(self.errors) > before:
             return None
+        self.remember(qid, "id", self.value_pos(node, "id"))
+        for key in ("sentence", "start", "end"):
+            if key in node["source"]:
+                self.remember(qid, f"source.{key}", self.value_pos(node["source"], key))
         return QuestionItem(
             id=qid, type=qtype, text=text, answer=answer, status=status, source_sentence=sentence,
             distractors=distractors, accept=accept, accept_by_gap=accept_by_gap, explanation=explanation,
@@ -314,15 +324,15 @@ class _Checker:
             self.error(self.key_pos(node, "distractors") if "distractors" in node else self.pos_of(node),
                        f"{where}: an mcq item needs at least one distractor")
             return
+        seq = node["distractors"]
         seen = {_norm(answer): answer}
-        for d in distractors:
+        for i, d in enumerate(distractors):
             key = _norm(d)
+            pos = seq.lc.item(i) if len(distractors) == len(seq) else self.value_pos(node, "distractors")
             if key == _norm(answer):
-                self.error(self.value_pos(node, "distractors"),
-                           f'{where}: answer "{answer}" is also a distractor')
+                self.error(pos, f'{where}: answer "{answer}" is also a distractor')
             elif key in seen:
-                self.error(self.value_pos(node, "distractors"),
-                           f'{where}: options "{seen[key]}" and "{d}" are the same')
+                self.error(pos, f'{where}: options "{seen[key]}" and "{d}" are the same')
             else:
                 seen[key] = d
 

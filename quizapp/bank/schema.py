@@ -59,3 +59,10 @@ class Bank:
     deck: DeckInfo
     questions: tuple[QuestionItem, ...]
     path: str = ""
+    # 1-based (line, column) of values that cross-file checks point at: ("deck", "source.path"),
+    # (question id, "id"), (question id, "source.sentence"), (question id, "source.start"), ...
+    marks: dict[tuple[str, str], tuple[int, int]] = field(default_factory=dict, compare=False, repr=False)
+
+    def mark(self, owner: str, key: str) -> tuple[int, int]:
+        """Where a value was written, falling back to the start of the file."""
+        return self.marks.get((owner, key), (1, 1))

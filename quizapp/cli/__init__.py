@@ -5,14 +5,20 @@ from __future__ import annotations
 from flask import Flask
 from flask.cli import FlaskGroup
 
+from quizapp.cli.anki import export_anki_command
 from quizapp.cli.banks import sync_banks_command
+from quizapp.cli.generate import generate_command
 from quizapp.cli.users import create_user_command
+from quizapp.cli.validate import validate_command
 
 
 def register_cli(app: Flask) -> None:
     """Attach every quizapp command to the app's CLI group."""
     app.cli.add_command(create_user_command)
     app.cli.add_command(sync_banks_command)
+    app.cli.add_command(export_anki_command)
+    app.cli.add_command(validate_command)
+    app.cli.add_command(generate_command)
 
 
 def _create_app():
@@ -22,6 +28,7 @@ def _create_app():
 
 
 cli = FlaskGroup(create_app=_create_app, help="quizapp: quizzes and flashcards from news articles.")
+cli.add_command(validate_command)  # found before the app is built: validating needs no database
 
 
 def main() -> None:

@@ -82,7 +82,7 @@ def test_the_seed_deck_is_valid():
     (GOOD.replace("{{c1::17::Zahl}}", "{{c1::17::Zahl}"),
      "questions/t.yaml:12:11: question 'q-cloze': a cloze text needs at least one gap"),
     (GOOD.replace("distractors: [Amur, Jalu]", "distractors: [Amur, tumen]"),
-     "questions/t.yaml:24:18: question 'q-mcq': answer \"Tumen\" is also a distractor"),
+     "questions/t.yaml:24:25: question 'q-mcq': answer \"Tumen\" is also a distractor"),
     (GOOD.replace("status: draft", "status: fertig"),
      "questions/t.yaml:27:13: question 'q-mcq': status 'fertig' is unknown"),
     (GOOD.replace("    status: draft", "    status: draft\n    distractor: [x]"),
