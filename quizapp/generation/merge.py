@@ -45,7 +45,7 @@ def _by_kind(counter: Counter) -> Counter:
     return result
 
 
-def _yaml() -> YAML:
+def bank_yaml() -> YAML:
     yaml = YAML()
     yaml.indent(mapping=2, sequence=4, offset=2)
     yaml.width = 4096
@@ -63,7 +63,7 @@ def fact_key(item) -> tuple[str, str, str]:
 
 def merge_deck(deck: dict, path: Path) -> MergeResult:
     """The bank file text after adding deck's new items to the file at path (which may not exist yet)."""
-    yaml = _yaml()
+    yaml = bank_yaml()
     result = MergeResult()
     if path.exists():
         try:

@@ -86,7 +86,7 @@ def detect_language(words: list[str]) -> str | None:
     """
     german = sum(word in GERMAN_WORDS for word in words)
     english = sum(word in ENGLISH_WORDS for word in words)
-    if max(german, english) < max(2, len(words) // 50):
+    if max(german, english) < max(1, len(words) // 50):
         return None
     return "de" if german >= english else "en"
 

@@ -1,0 +1,88 @@
+"""Regeneration keeps teachers' work: approved, retired and edited items, comments and order; --dry-run."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from ruamel.yaml import YAML
+
+from quizapp.cli.generate import generate_command
+from quizapp.generation.merge import bank_yaml
+
+SEED = Path(__file__).resolve().parents[2] / "seeds" / "2025-07-nordkorea-russland.txt"
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    """A project folder with the seed article, as the current directory."""
+    (tmp_path / "seeds").mkdir()
+    shutil.copy(SEED, tmp_path / "seeds" / SEED.name)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def generate(*args: str):
+    result = CliRunner().invoke(generate_command, ["seeds/" + SEED.name, *args])
+    assert result.exit_code == 0, result.output
+    return result
+
+
+def load(path: Path) -> dict:
+    return YAML(typ="safe").load(path.read_text(encoding="utf-8"))
+
+
+def test_first_run_writes_the_bank_and_reports(project):
+    result = generate()
+    bank = project / "questions" / "nordkorea-russland.yaml"
+    assert "added" in result.output and "zahl" in result.output
+    data = load(bank)
+    assert data["deck"]["source"]["path"] == "seeds/2025-07-nordkorea-russland.txt"
+    assert {item["status"] for item in data["questions"]} == {"draft"}
+
+
+def test_second_run_is_byte_identical(project):
+    generate()
+    bank = project / "questions" / "nordkorea-russland.yaml"
+    first = bank.read_bytes()
+    result = generate()
+    assert bank.read_bytes() == first
+    assert "unchanged: 0 added" in result.output
+
+
+def test_dry_run_writes_nothing(project):
+    result = generate("--dry-run")
+    assert "would update" in result.output
+    assert not (project / "questions").exists()
+
+
+def test_teachers_work_survives(project):
+    generate()
+    bank = project / "questions" / "nordkorea-russland.yaml"
+    yaml = bank_yaml()  # the layout the generator writes; a differently indented file is re-indented
+    data = yaml.load(bank.read_text(encoding="utf-8"))
+    questions = data["questions"]
+    questions[0]["status"] = "approved"
+    questions[1]["status"] = "retired"
+    questions[2]["text"] = questions[2]["text"] + " (vom Lehrer bearbeitet)"
+    removed = questions.pop(3)
+    questions.insert(0, {"id": "own-item", "type": "cloze", "status": "approved",
+                         "text": "Die Grenze ist {{c1::17::Zahl}} Kilometer lang.",
+                         "source": {"sentence": removed["source"]["sentence"]}})
+    data.yaml_set_start_comment("Checked by Frau Huber")
+    with bank.open("w", encoding="utf-8") as stream:
+        yaml.dump(data, stream)
+    edited = bank.read_text(encoding="utf-8")
+
+    generate()
+    text = bank.read_text(encoding="utf-8")
+    assert text.startswith("# Checked by Frau Huber")
+    assert text.startswith(edited)  # everything the teacher wrote is unchanged, in order
+    after = load(bank)["questions"]
+    assert after[0]["id"] == "own-item"
+    assert after[1]["status"] == "approved" and after[2]["status"] == "retired"
+    assert after[3]["text"].endswith("(vom Lehrer bearbeitet)")
+    assert after[-1]["id"] == removed["id"]  # the removed draft comes back as a new draft at the end
+    assert len(after) == len(load(bank)["questions"])

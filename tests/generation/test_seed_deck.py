@@ -1,0 +1,96 @@
+"""The seed article's deck: size, key facts, provenance, determinism, and the automatic checks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from quizapp.generation.checks import answer_of, problems
+from quizapp.generation.pipeline import generate_deck
+
+
+SEED = Path(__file__).resolve().parents[2] / "seeds" / "2025-07-nordkorea-russland.txt"
+
+# The key facts the issue lists: (a word of the sentence, the answer) for some item of the deck.
+KEY_FACTS = [
+    ("Landgrenze", "17"),
+    ("Grenzfluss", "Tumen"),
+    ("besuchte", "Juni 2024"),
+    ("besuchte", "24"),
+    ("Menschen", "3000"),
+    ("Munition", "40"),
+    ("Armeen", "1,2 Millionen"),
+    ("Schätzungen", "15.000"),
+    ("Kursk", "Kursk"),
+    ("Kriegsschiff", "5000"),
+    ("Kriegsschiff", "Mai"),
+    ("Lawrow", "Wonsan Kalma"),
+    ("Lawrow", "Juli 2025"),
+    ("Außenminister", "Sergei Lawrow"),
+]
+
+
+def test_deck_metadata(seed_deck):
+    assert seed_deck["deck"] == {
+        "id": "nordkorea-russland",
+        "title": "Nordkorea und Russland",
+        "language": "de",
+        "source": {"path": "seeds/2025-07-nordkorea-russland.txt", "date": "2025-07"},
+    }
+
+
+def test_at_least_25_items_of_each_kind(seed_deck):
+    types = [item["type"] for item in seed_deck["questions"]]
+    assert types.count("cloze") >= 25
+    assert types.count("mcq") >= 25
+
+
+@pytest.mark.parametrize("word, answer", KEY_FACTS)
+def test_key_fact_is_asked(seed_deck, word, answer):
+    assert any(answer_of(item) == answer and word in item["source"]["sentence"] for item in seed_deck["questions"])
+
+
+def test_every_item_passes_the_checks(seed_deck, seed_text):
+    for item in seed_deck["questions"]:
+        assert problems(item, seed_text) == [], item
+
+
+def test_ids_are_unique_and_one_item_per_fact_and_type(seed_deck):
+    ids = [item["id"] for item in seed_deck["questions"]]
+    assert len(ids) == len(set(ids))
+    facts = [(item["type"], item["kind"], answer_of(item)) for item in seed_deck["questions"]]
+    assert len(facts) == len(set(facts))
+
+
+def test_credits_and_headings_never_become_facts(seed_deck):
+    for item in seed_deck["questions"]:
+        sentence = item["source"]["sentence"]
+        assert "©" not in sentence and "APA" not in sentence and "HANDOUT" not in sentence
+        assert not sentence.startswith(("date", "Nordkorea und Russland:", "Soldaten als", "Besuch des"))
+
+
+def test_cloze_has_a_hint_and_mcq_three_distractors(seed_deck):
+    for item in seed_deck["questions"]:
+        if item["type"] == "cloze":
+            assert item["text"].count("{{c1::") == 1
+            assert item["text"].split("::")[2].split("}}")[0] in {
+                "Zahl", "Jahr", "Datum", "Monat", "Person", "Ort", "Organisation", "Name", "Begriff"}
+        else:
+            assert len(item["distractors"]) == 3 and "____" in item["text"]
+
+
+def test_leaning_sentence_gets_its_context(seed_deck):
+    item = next(item for item in seed_deck["questions"] if answer_of(item) == "3000")
+    assert item["source"]["context"].startswith("Als Dank kündigte Putin")
+
+
+def test_number_distractors_keep_the_form(seed_deck):
+    by_answer = {item["answer"]: item["distractors"] for item in seed_deck["questions"] if item["type"] == "mcq"}
+    assert all(d.endswith(" Millionen") and "," in d for d in by_answer["1,2 Millionen"])
+    assert all("." in d and d.endswith(".000") for d in by_answer["15.000"])
+    assert all(int(d) < 100 for d in by_answer["40"])
+
+
+def test_generation_is_deterministic(seed_deck):
+    assert generate_deck(SEED, source_path="seeds/2025-07-nordkorea-russland.txt") == seed_deck
