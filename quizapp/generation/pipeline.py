@@ -9,7 +9,7 @@ from typing import Sequence
 from .distractors import Pool, normalise
 from .facts import Fact, find_facts
 from .items import cloze_item, mcq_item
-from .source import Article, read_article
+from .source import Article, parse_article, read_article
 from .text import Sentence, sentences
 
 CONTENT_TAGS = ("NN", "NNA", "NE", "CARD", "ADJA", "ADJD", "VVFIN", "VVINF", "VVPP", "VVIZU", "FM")
@@ -22,11 +22,25 @@ GOOD_LENGTH = range(7, 31)
 def generate_deck(path: str | Path, *, source_path: str | None = None, pool_persons: Sequence[str] = ()) -> dict:
     """Read an article file and return its deck as a dict in the bank format (see docs/question-bank.md)."""
     path = Path(path)
-    article = read_article(path)
+    return deck_from_article(read_article(path), path, source_path or path.as_posix(), pool_persons)
+
+
+def generate_deck_from_text(text: str, name: str = "artikel.txt", pool_persons: Sequence[str] = ()) -> dict:
+    """The deck for an article given as text (name stands in for the file name).
+
+    >>> deck = generate_deck_from_text("Der Grenzfluss Tumen ist 521 Kilometer lang und fließt ins Meer.")
+    >>> [(item["type"], item["text"]) for item in deck["questions"]][:1]
+    [('cloze', 'Der Grenzfluss {{c1::Tumen::Ort}} ist 521 Kilometer lang und fließt ins Meer.')]
+    """
+    return deck_from_article(parse_article(text, name), Path(name), name, pool_persons)
+
+
+def deck_from_article(article: Article, path: Path, source_path: str, pool_persons: Sequence[str] = ()) -> dict:
+    """The deck dict: metadata from the article and its file name, then the items."""
     deck_id = deck_id_for(path)
     sents = sentences(article)
     deck = {"id": deck_id, "title": deck_title(path, sents), "language": article.language,
-            "source": {"path": source_path or path.as_posix()}}
+            "source": {"path": source_path}}
     if article.date:
         deck["source"]["date"] = article.date
     return {"deck": deck, "questions": make_items(deck_id, article, sents, pool_persons)}

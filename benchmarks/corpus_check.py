@@ -1,0 +1,102 @@
+"""Run the generator over articles of the test corpus and print items per article, kinds and check results.
+
+    /work/venv/bin/python benchmarks/corpus_check.py [--corpus ../shared/corpus/all.jsonl] [--limit 200]
+
+The corpus (10kGNAD, CC BY-NC-SA 4.0) is test input only: nothing derived from it ships in the package.
+Exit code 1 if an article crashed the generator or an item failed a check.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+import traceback
+from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from quizapp.generation.checks import problems  # noqa: E402
+from quizapp.generation.pipeline import generate_deck_from_text  # noqa: E402
+
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "all.jsonl"
+
+
+def load_articles(corpus: Path, limit: int) -> list[dict]:
+    """The first limit articles, without the stubs listed beside the corpus."""
+    stubs_file = corpus.parent / "stub_ids.txt"
+    stubs = set(stubs_file.read_text().split()) if stubs_file.exists() else set()
+    articles = []
+    with corpus.open(encoding="utf-8") as stream:
+        for line in stream:
+            record = json.loads(line)
+            if record["id"] not in stubs and record["id"].rsplit("-", 1)[-1] not in stubs:
+                articles.append(record)
+            if len(articles) == limit:
+                break
+    return articles
+
+
+def check_article(record: dict) -> dict:
+    """Generate one article's deck and check every item; a crash is reported, not raised."""
+    try:
+        deck = generate_deck_from_text(record["text"], record["id"] + ".txt")
+    except Exception:
+        return {"id": record["id"], "crash": traceback.format_exc()}
+    items = deck["questions"]
+    found = [(item["id"], problem) for item in items for problem in problems(item, record["text"])]
+    return {
+        "id": record["id"],
+        "category": record["category"],
+        "cloze": sum(item["type"] == "cloze" for item in items),
+        "mcq": sum(item["type"] == "mcq" for item in items),
+        "kinds": Counter(item["kind"] for item in items),
+        "problems": found,
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--limit", type=int, default=200)
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    args = parser.parse_args()
+    articles = load_articles(args.corpus, args.limit)
+    started = time.perf_counter()
+    with ProcessPoolExecutor(max_workers=args.workers) as pool:
+        results = list(pool.map(check_article, articles, chunksize=4))
+    elapsed = time.perf_counter() - started
+
+    kinds: Counter = Counter()
+    crashes = [r for r in results if "crash" in r]
+    failing = [(r["id"], item, problem) for r in results if "crash" not in r for item, problem in r["problems"]]
+    print(f"{'article':<20} {'category':<14} {'cloze':>5} {'mcq':>5}")
+    for r in results:
+        if "crash" in r:
+            print(f"{r['id']:<20} CRASH")
+            continue
+        kinds.update(r["kinds"])
+        print(f"{r['id']:<20} {r['category']:<14} {r['cloze']:>5} {r['mcq']:>5}")
+    total = sum(kinds.values())
+    good = [r for r in results if "crash" not in r]
+    print(f"\n{len(results)} articles in {elapsed:.1f} s with {args.workers} workers; "
+          f"{total} items ({sum(r['cloze'] for r in good)} cloze, {sum(r['mcq'] for r in good)} mcq); "
+          f"{sum(1 for r in good if r['cloze'] + r['mcq'] == 0)} articles without items")
+    print("share of fact kinds: " + ", ".join(f"{k} {n / max(total, 1):.0%}" for k, n in kinds.most_common()))
+    print("checks: answer in its sentence, offsets, distractors differ from the answer and are of its kind, "
+          "no two options equal")
+    print(f"crashes: {len(crashes)}; failed checks: {len(failing)}")
+    for r in crashes[:5]:
+        print(f"--- {r['id']}\n{r['crash']}")
+    for article, item, problem in failing[:30]:
+        print(f"  {article} {item}: {problem}")
+    return 1 if crashes or failing else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
