@@ -38,6 +38,7 @@ def create_app(test_config: dict | None = None, instance_path: str | None = None
 def register_extensions(app: Flask) -> None:
     from quizapp.extensions import babel, csrf, db, login_manager, migrate
     from quizapp.i18n import register_i18n, select_locale
+    from quizapp.security import register_security
 
     register_i18n(app)  # before Babel reads its translation directories
     db.init_app(app)
@@ -46,6 +47,7 @@ def register_extensions(app: Flask) -> None:
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
     babel.init_app(app, locale_selector=select_locale)
+    register_security(app)
 
     from quizapp.auth.loader import load_user  # noqa: F401  registers the user loader
 
@@ -59,11 +61,17 @@ def register_extensions(app: Flask) -> None:
 def register_blueprints(app: Flask) -> None:
     from quizapp.auth import bp as auth_bp
     from quizapp.export import bp as export_bp
+    from quizapp.health import bp as health_bp
+    from quizapp.progress import bp as progress_bp
     from quizapp.quiz import bp as quiz_bp
+    from quizapp.teacher import bp as teacher_bp
 
     app.register_blueprint(auth_bp)
     app.register_blueprint(quiz_bp)
+    app.register_blueprint(teacher_bp)
+    app.register_blueprint(progress_bp)
     app.register_blueprint(export_bp)
+    app.register_blueprint(health_bp)
 
 
 def register_commands(app: Flask) -> None:
@@ -80,7 +88,9 @@ def register_errorhandlers(app: Flask) -> None:
 
 def prepare_database(app: Flask) -> None:
     """Upgrade the schema and load the bank files, so a fresh start needs nothing else."""
+    from quizapp.live_reload import init_live_reload
     from quizapp.startup import upgrade_and_sync
 
     if app.config.get("UPGRADE_DB_ON_START") or app.config.get("SYNC_BANKS_ON_START"):
         upgrade_and_sync(app)
+    init_live_reload(app)  # later edits of the bank files are picked up without a restart

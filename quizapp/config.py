@@ -31,13 +31,24 @@ class DefaultConfig:
     REVIEW_RUN_SIZE = 50  # at most this many items in one review run
     REVIEW_FUZZ = True  # FSRS spreads cards learnt together over nearby days
     ITEM_ANALYSIS_MIN_LEARNERS = 5  # item statistics need at least this many learners' first attempts
+    HTTPS = False  # behind HTTPS: Secure cookies and HSTS (QUIZAPP_HTTPS=1)
+    PROXY_FIX = 0  # proxies in front whose X-Forwarded-For/-Proto/-Host are trusted (QUIZAPP_PROXY_FIX)
+    RATELIMIT_STORAGE_URI = "memory://"  # per process; QUIZAPP_REDIS_URL shares counters between workers
+    RATELIMIT_KEY_PREFIX = "quizapp"
+    RATELIMIT_SWALLOW_ERRORS = True  # a Redis outage must not lock a class out ...
+    RATELIMIT_IN_MEMORY_FALLBACK_ENABLED = True  # ... it counts per process until Redis is back
+    LOGIN_RATE_LIMIT = "10 per minute"  # per client address and username
+    REGISTER_RATE_LIMIT = "30 per minute;300 per hour"  # per address: a whole class may share one router
 
 
 ENVIRONMENT_KEYS = {
     "QUIZAPP_DATABASE_URL": "SQLALCHEMY_DATABASE_URI",
     "QUIZAPP_SECRET_KEY": "SECRET_KEY",
     "QUIZAPP_QUESTIONS_DIR": "QUESTIONS_DIR",
+    "QUIZAPP_REDIS_URL": "RATELIMIT_STORAGE_URI",
 }
+FLAG_KEYS = {"QUIZAPP_HTTPS": "HTTPS"}
+NUMBER_KEYS = {"QUIZAPP_PROXY_FIX": "PROXY_FIX"}
 
 
 def apply_environment(config: dict) -> None:
@@ -46,6 +57,12 @@ def apply_environment(config: dict) -> None:
         value = os.environ.get(env_key)
         if value:
             config[config_key] = value
+    for env_key, config_key in FLAG_KEYS.items():
+        if os.environ.get(env_key):
+            config[config_key] = os.environ[env_key].strip().lower() in {"1", "true", "yes", "on"}
+    for env_key, config_key in NUMBER_KEYS.items():
+        if os.environ.get(env_key, "").strip().isdigit():
+            config[config_key] = int(os.environ[env_key])
 
 
 def instance_secret_key(instance_path: str) -> str:

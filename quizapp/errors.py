@@ -21,6 +21,7 @@ def register_error_pages(app: Flask) -> None:
         messages = {
             403: _("This page is for teachers only."),
             404: _("There is nothing here."),
+            429: _("Too many attempts. Please wait a minute and try again."),
         }
         message = messages.get(error.code, error.description)
         return render_template("error.html", code=error.code, message=message), error.code

@@ -2,19 +2,29 @@
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
+from collections.abc import Iterator
+from pathlib import Path
+
 from flask import Flask
 from flask_migrate import upgrade
 
 from quizapp.extensions import db
 
+ADVISORY_LOCK_ID = 724301  # any constant: all quizapp processes on one PostgreSQL database agree on it
+
 
 def upgrade_and_sync(app: Flask) -> None:
-    """Bring the schema to head and load questions/; errors in a bank file are logged, not fatal."""
+    """Bring the schema to head and load questions/; errors in a bank file are logged, not fatal.
+
+    Several gunicorn workers start at once: one at a time runs this, the others then find the work done.
+    """
     from quizapp.operations.banks import sync_question_banks
 
-    with app.app_context():
+    with app.app_context(), startup_lock(app):
         if app.config.get("UPGRADE_DB_ON_START"):
-            upgrade_database(app)
+            upgrade()
         if app.config.get("SYNC_BANKS_ON_START"):
             report = sync_question_banks(app.config["QUESTIONS_DIR"])
             db.session.commit()
@@ -24,16 +34,22 @@ def upgrade_and_sync(app: Flask) -> None:
             app.extensions["quizapp.bank_errors"] = report.errors
 
 
-def upgrade_database(app: Flask) -> None:
-    """Run Alembic to head; on PostgreSQL, one worker at a time (advisory lock)."""
+@contextlib.contextmanager
+def startup_lock(app: Flask) -> Iterator[None]:
+    """One process at a time: a PostgreSQL advisory lock, or a lock file beside SQLite's instance data."""
     engine = db.engine
     if engine.dialect.name == "postgresql":
-        with engine.connect() as conn:
-            conn.exec_driver_sql("SELECT pg_advisory_lock(724301)")
+        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            conn.exec_driver_sql(f"SELECT pg_advisory_lock({ADVISORY_LOCK_ID})")
             try:
-                upgrade()
+                yield
             finally:
-                conn.exec_driver_sql("SELECT pg_advisory_unlock(724301)")
-                conn.commit()
-    else:
-        upgrade()
+                conn.exec_driver_sql(f"SELECT pg_advisory_unlock({ADVISORY_LOCK_ID})")
+        return
+    path = Path(app.instance_path) / "startup.lock"
+    with path.open("a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)  # released when the file closes, even if this process dies
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)

@@ -6,12 +6,14 @@ from flask_login import current_user, login_required, login_user, logout_user
 
 from quizapp.auth import bp
 from quizapp.auth.forms import LoginForm, RegistrationForm
-from quizapp.extensions import db
+from quizapp.extensions import db, limiter
 from quizapp.i18n import is_local_url
 from quizapp.operations.users import UsernameTaken, create_user, find_user
+from quizapp.security import address_and_username, login_rate_limit, register_rate_limit
 
 
 @bp.route("/register", methods=["GET", "POST"])
+@limiter.limit(register_rate_limit, methods=["POST"])
 def register():
     if current_user.is_authenticated:
         return redirect(url_for("quiz.index"))
@@ -30,6 +32,7 @@ def register():
 
 
 @bp.route("/login", methods=["GET", "POST"])
+@limiter.limit(login_rate_limit, key_func=address_and_username, methods=["POST"])
 def login():
     if current_user.is_authenticated:
         return redirect(url_for("quiz.index"))
