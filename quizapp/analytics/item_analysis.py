@@ -1,0 +1,145 @@
+"""Item analysis as Moodle's quiz statistics compute it, on each learner's first attempt at each item.
+
+Marks: right 1, almost 0.5, wrong 0 (maximum 1). For item i and the learners who answered it:
+facility = mean mark; the rest score of a learner is the sum of their first-attempt marks on the deck's
+other items (an item they never answered counts 0, as an unanswered question in a Moodle attempt);
+discrimination index = 100 x r(item mark, rest score) with sample (n-1) variances; discriminative
+efficiency = 100 x cov(item, rest) / the largest covariance the same marks could reach (both lists
+sorted and paired).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+MARKS = {"right": 1.0, "almost": 0.5, "wrong": 0.0}
+
+
+@dataclass(frozen=True)
+class ItemInfo:
+    """What the analysis needs to know about a question."""
+
+    id: str
+    type: str
+    answer: str
+    distractors: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Flag:
+    """A reason to look at an item again; `option` names the distractor for the option flags."""
+
+    code: str
+    option: str | None = None
+
+
+@dataclass
+class ItemStats:
+    """One item's figures; None where the statistic is undefined (e.g. everyone got the same mark)."""
+
+    item: ItemInfo
+    learners: int
+    enough: bool
+    facility: float | None = None
+    sd: float | None = None
+    discrimination: float | None = None
+    efficiency: float | None = None
+    options: list[tuple[str, int, bool]] = field(default_factory=list)
+    wrong_answers: list[tuple[str, int]] = field(default_factory=list)
+    flags: list[Flag] = field(default_factory=list)
+
+
+def moments(marks: list[float], rests: list[float]) -> tuple[float, float, float, float | None]:
+    """Item variance, rest variance, covariance and maximal covariance (n-1 denominators)."""
+    n = len(marks)
+    if n < 2:
+        return 0.0, 0.0, 0.0, None
+    mx, mr = sum(marks) / n, sum(rests) / n
+    var_x = sum((x - mx) ** 2 for x in marks) / (n - 1)
+    var_r = sum((r - mr) ** 2 for r in rests) / (n - 1)
+    cov = sum((x - mx) * (r - mr) for x, r in zip(marks, rests)) / (n - 1)
+    cov_max = sum((x - mx) * (r - mr) for x, r in zip(sorted(marks), sorted(rests))) / (n - 1)
+    return var_x, var_r, cov, cov_max
+
+
+def item_figures(marks: list[float], rests: list[float]) -> dict:
+    """Facility, standard deviation, discrimination index and discriminative efficiency.
+
+    >>> f = item_figures([1, 1, 1, 0, 0], [4, 1, 3, 2, 0])
+    >>> f["facility"], round(f["discrimination"], 1), round(f["efficiency"], 1)
+    (0.6, 57.7, 66.7)
+    """
+    var_x, var_r, cov, cov_max = moments(marks, rests)
+    return {
+        "facility": sum(marks) / len(marks) if marks else None,
+        "sd": math.sqrt(var_x) if len(marks) > 1 else None,
+        "discrimination": 100 * cov / math.sqrt(var_x * var_r) if var_x * var_r > 0 else None,
+        "efficiency": 100 * cov / cov_max if cov_max else None,
+    }
+
+
+def analyse(items: list[ItemInfo], first_marks: Iterable[tuple[object, str, float]],
+            answer_counts: Mapping[str, Mapping[str, int]] | None = None,
+            min_learners: int = 5) -> list[ItemStats]:
+    """Statistics for each item, in the order given.
+
+    first_marks: (learner, question id, mark) of each learner's first attempt at each item;
+    answer_counts: per question id, how often each first answer was given (option text or typed text)
+    — for cloze items pass only the wrong ones.
+    """
+    per_item: dict[str, list[tuple[object, float]]] = defaultdict(list)
+    totals: dict[object, float] = defaultdict(float)
+    for learner, qid, mark in first_marks:
+        per_item[qid].append((learner, mark))
+        totals[learner] += mark
+    answer_counts = answer_counts or {}
+    results = []
+    for item in items:
+        pairs = per_item.get(item.id, [])
+        stats = ItemStats(item=item, learners=len(pairs), enough=len(pairs) >= max(2, min_learners))
+        counts = Counter(answer_counts.get(item.id, {}))
+        if item.type == "mcq":
+            known = [item.answer, *item.distractors]
+            stats.options = [(o, counts.get(o, 0), o == item.answer) for o in known]
+            other = sum(c for a, c in counts.items() if a not in known)
+            if other:
+                stats.options.append(("", other, False))  # answers to options since edited away
+        else:
+            stats.wrong_answers = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:5]
+        if stats.enough:
+            marks = [m for _l, m in pairs]
+            rests = [totals[learner] - m for learner, m in pairs]
+            figures = item_figures(marks, rests)
+            stats.facility, stats.sd = figures["facility"], figures["sd"]
+            stats.discrimination, stats.efficiency = figures["discrimination"], figures["efficiency"]
+            stats.flags = flags_for(stats)
+        results.append(stats)
+    return results
+
+
+def flags_for(stats: ItemStats) -> list[Flag]:
+    """Moodle's flags (discrimination, efficiency) and ours (facility, distractors)."""
+    flags = []
+    if stats.discrimination is not None and stats.discrimination < 0:
+        flags.append(Flag("negative_discrimination"))
+    elif stats.discrimination is not None and stats.discrimination < 30:
+        flags.append(Flag("weak_discrimination"))
+    if stats.efficiency is not None and stats.efficiency < 15:
+        flags.append(Flag("low_efficiency"))
+    if stats.facility is not None and stats.facility > 0.9:
+        flags.append(Flag("too_easy"))
+    if stats.facility is not None and stats.facility < 0.2:
+        flags.append(Flag("too_hard"))
+    if stats.item.type == "mcq" and stats.options:
+        right = next((c for _o, c, is_answer in stats.options if is_answer), 0)
+        for option, count, is_answer in stats.options:
+            if is_answer or not option:
+                continue
+            if count == 0:
+                flags.append(Flag("distractor_unused", option))
+            elif count > right:
+                flags.append(Flag("distractor_beats_answer", option))
+    return flags

@@ -1,0 +1,114 @@
+"""Reading the class's progress for teachers: overview, one student, item analysis, results CSV."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from sqlalchemy import case, func, or_, select
+
+from quizapp.analytics.dashboard import MASTERED_DAYS
+from quizapp.analytics.item_analysis import MARKS, ItemInfo, ItemStats, analyse
+from quizapp.extensions import db
+from quizapp.models import Deck, Question, ReviewCard, User
+from quizapp.operations.reviews import visible_to_students
+
+
+@dataclass(frozen=True)
+class DeckStanding:
+    """One student on one deck: items answered, answers, right answers, mastered items, last activity."""
+
+    seen: int
+    answers: int
+    right: int
+    mastered: int
+    last_active: dt.datetime | None
+
+    @property
+    def accuracy(self) -> float | None:
+        return self.right / self.answers if self.answers else None
+
+
+def live_decks() -> list[Deck]:
+    return list(db.session.scalars(select(Deck).where(Deck.in_files.is_(True)).order_by(Deck.title)))
+
+
+def visible_counts() -> dict[str, int]:
+    """Visible items per deck, in one query."""
+    return dict(db.session.execute(
+        select(Question.deck_id, func.count(Question.id)).join(Deck, Question.deck_id == Deck.id)
+        .where(visible_to_students()).group_by(Question.deck_id)
+    ).all())
+
+
+def student_count() -> int:
+    return db.session.scalar(select(func.count(User.id)).where(User.is_teacher.is_(False))) or 0
+
+
+def students(offset: int = 0, limit: int | None = None) -> list[User]:
+    query = select(User).where(User.is_teacher.is_(False)).order_by(func.lower(User.username), User.id)
+    return list(db.session.scalars(query.offset(offset).limit(limit)))
+
+
+def standings(user_ids: list[int] | None = None) -> dict[tuple[int, str], DeckStanding]:
+    """(student id, deck id) -> standing from the review cards, in one grouped query."""
+    mastered = case((ReviewCard.state == "review", case((ReviewCard.scheduled_days >= MASTERED_DAYS, 1),
+                                                        else_=0)), else_=0)
+    query = (
+        select(ReviewCard.user_id, Question.deck_id, func.count(ReviewCard.id), func.sum(ReviewCard.reps),
+               func.sum(ReviewCard.correct_count), func.sum(mastered), func.max(ReviewCard.last_review))
+        .join(Question, ReviewCard.question_id == Question.id).join(Deck, Question.deck_id == Deck.id)
+        .where(visible_to_students())
+        .group_by(ReviewCard.user_id, Question.deck_id)
+    )
+    if user_ids is not None:
+        query = query.where(ReviewCard.user_id.in_(user_ids))
+    return {(uid, deck): DeckStanding(seen, answers or 0, right or 0, mast or 0, last)
+            for uid, deck, seen, answers, right, mast, last in db.session.execute(query)}
+
+
+RESULTS_HEADER = ["student", "deck", "items_answered", "items_in_deck", "answers", "right", "accuracy_percent",
+                  "mastered", "last_active_utc"]
+
+
+def results_rows() -> list[tuple]:
+    """Class results, one row per student and deck (students without answers included)."""
+    decks, counts, table = live_decks(), visible_counts(), standings()
+    rows = []
+    for student in students():
+        for deck in decks:
+            s = table.get((student.id, deck.id)) or DeckStanding(0, 0, 0, 0, None)
+            rows.append((student.username, deck.id, s.seen, counts.get(deck.id, 0), s.answers, s.right,
+                         round(100 * s.accuracy, 1) if s.accuracy is not None else None, s.mastered,
+                         s.last_active.isoformat(timespec="seconds") if s.last_active else None))
+    return rows
+
+
+def item_analysis(deck: Deck, min_learners: int) -> list[tuple[Question, ItemStats]]:
+    """Moodle-style statistics per question of the deck on students' first attempts, in three queries."""
+    questions = list(db.session.scalars(
+        select(Question).where(Question.deck_id == deck.id).order_by(Question.position, Question.id)))
+    first_marks = db.session.execute(
+        select(ReviewCard.user_id, ReviewCard.question_id, ReviewCard.first_verdict)
+        .join(Question, ReviewCard.question_id == Question.id).join(User, ReviewCard.user_id == User.id)
+        .where(Question.deck_id == deck.id, User.is_teacher.is_(False), ReviewCard.first_verdict.is_not(None))
+    ).all()
+    marks = ((uid, qid, MARKS.get(verdict, 0.0)) for uid, qid, verdict in first_marks)
+    answers: dict[str, Counter] = defaultdict(Counter)
+    grouped = (
+        select(ReviewCard.question_id, ReviewCard.first_answer, func.count(ReviewCard.id))
+        .join(Question, ReviewCard.question_id == Question.id).join(User, ReviewCard.user_id == User.id)
+        .where(Question.deck_id == deck.id, User.is_teacher.is_(False), ReviewCard.first_verdict.is_not(None),
+               or_(Question.type == "mcq", ReviewCard.first_verdict != "right"))
+        .group_by(ReviewCard.question_id, ReviewCard.first_answer)
+    )
+    by_id = {q.id: q for q in questions}
+    for qid, given, count in db.session.execute(grouped):
+        key = given or ""
+        if by_id.get(qid) is not None and by_id[qid].type != "mcq":
+            key = " ".join(key.split()).casefold()  # typed answers: the same words count together
+        answers[qid][key] += count
+    items = [ItemInfo(q.id, q.type, q.answer, tuple(q.distractors or ())) for q in questions]
+    stats = analyse(items, marks, answers, min_learners=min_learners)
+    return list(zip(questions, stats))

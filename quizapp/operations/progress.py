@@ -1,0 +1,96 @@
+"""Reading a learner's progress: the rows behind the dashboard, practice of weak items, the history CSV."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+
+from quizapp.analytics.dashboard import CardCounts, CardRow, DayFigures, card_counts, daily, forecast, streak, weakest
+from quizapp.analytics.days import local_day, today_bounds
+from quizapp.extensions import db
+from quizapp.models import Attempt, Deck, Question, ReviewCard, User
+from quizapp.operations.reviews import visible_to_students
+
+CHART_DAYS = 30
+STREAK_WINDOW_DAYS = 400
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    """Everything the deck dashboard shows, already computed."""
+
+    counts: CardCounts
+    streak: int
+    days: list[DayFigures]
+    forecast: list[tuple[dt.date, int]]
+    weakest: list[tuple[CardRow, str]]
+    today: dt.date
+
+
+def visible_count(deck_id: str) -> int:
+    return db.session.scalar(
+        select(func.count(Question.id)).join(Deck, Question.deck_id == Deck.id)
+        .where(Question.deck_id == deck_id, visible_to_students())
+    ) or 0
+
+
+def deck_cards(user_id: int, deck_id: str) -> list[tuple[CardRow, str]]:
+    """The learner's cards on the deck's visible items, each with the item's text."""
+    rows = db.session.execute(
+        select(ReviewCard.question_id, ReviewCard.state, ReviewCard.due, ReviewCard.scheduled_days,
+               ReviewCard.reps, ReviewCard.correct_count, ReviewCard.lapses, Question.text)
+        .join(Question, ReviewCard.question_id == Question.id).join(Deck, Question.deck_id == Deck.id)
+        .where(ReviewCard.user_id == user_id, Question.deck_id == deck_id, visible_to_students())
+    ).all()
+    return [(CardRow(*row[:7]), row[7]) for row in rows]
+
+
+def recent_attempts(user_id: int, since: dt.datetime) -> list[tuple[dt.datetime, str, str]]:
+    """(time, verdict, deck id) of the learner's answers since `since`, across decks."""
+    return db.session.execute(
+        select(Attempt.created_at, Attempt.verdict, Question.deck_id)
+        .join(Question, Attempt.question_id == Question.id)
+        .where(Attempt.user_id == user_id, Attempt.created_at >= since)
+    ).all()
+
+
+def deck_dashboard(user_id: int, deck_id: str, now: dt.datetime, tz: str) -> Dashboard:
+    """Three queries whatever the size of the deck or the history: visible count, cards, recent answers."""
+    today = local_day(now, tz)
+    _start, end_of_today = today_bounds(now, tz)
+    cards = deck_cards(user_id, deck_id)
+    rows = [card for card, _text in cards]
+    attempts = recent_attempts(user_id, now - dt.timedelta(days=STREAK_WINDOW_DAYS))
+    texts = dict((card.question_id, text) for card, text in cards)
+    return Dashboard(
+        counts=card_counts(rows, visible_count(deck_id), end_of_today),
+        streak=streak({local_day(t, tz) for t, _v, _d in attempts}, today),
+        days=daily(((t, v) for t, v, d in attempts if d == deck_id), today, tz, days=CHART_DAYS),
+        forecast=forecast((c.due for c in rows), today, tz),
+        weakest=[(c, texts[c.question_id]) for c in weakest(rows)],
+        today=today,
+    )
+
+
+def weakest_ids(user_id: int, deck_id: str) -> list[str]:
+    """The ids "practise these" starts a run with (computed again here: the form carries no ids)."""
+    return [card.question_id for card in weakest([c for c, _t in deck_cards(user_id, deck_id)])]
+
+
+HISTORY_HEADER = ["answered_at_utc", "deck", "question_id", "question", "answer_given", "verdict",
+                  "time_taken_ms"]
+
+
+def history_rows(user: User) -> list[tuple]:
+    """Every answer the learner ever gave, oldest first, for their own CSV download."""
+    return [
+        (created.isoformat(timespec="seconds"), deck, qid, text, given, verdict, taken)
+        for created, deck, qid, text, given, verdict, taken in db.session.execute(
+            select(Attempt.created_at, Question.deck_id, Attempt.question_id, Question.text,
+                   Attempt.answer_given, Attempt.verdict, Attempt.time_taken_ms)
+            .join(Question, Attempt.question_id == Question.id)
+            .where(Attempt.user_id == user.id).order_by(Attempt.created_at, Attempt.id)
+        )
+    ]

@@ -1,0 +1,48 @@
+"""The dashboard's three charts, with translated titles and descriptions that state the figures."""
+
+from __future__ import annotations
+
+from flask_babel import format_date
+from flask_babel import gettext as _
+from markupsafe import Markup
+
+from quizapp.analytics.charts import bar_chart, line_chart
+from quizapp.operations.progress import Dashboard
+
+
+def day_label(day) -> str:
+    return format_date(day, "d.M.")
+
+
+def answers_chart(dash: Dashboard) -> Markup:
+    total = sum(d.answers for d in dash.days)
+    active = sum(1 for d in dash.days if d.answers)
+    desc = _("%(total)s answers in the last %(days)s days, on %(active)s of them.",
+             total=total, days=len(dash.days), active=active)
+    bars = [(day_label(d.day), d.answers) for d in dash.days]
+    return bar_chart("answers-per-day", _("Answers per day"), desc, bars, label_every=5)
+
+
+def accuracy_chart(dash: Dashboard) -> Markup:
+    answers = sum(d.answers for d in dash.days)
+    right = sum(d.right for d in dash.days)
+    if answers:
+        desc = _("Share of right answers per day; %(percent)s %% over the last %(days)s days.",
+                 percent=round(100 * right / answers), days=len(dash.days))
+    else:
+        desc = _("No answers in the last %(days)s days.", days=len(dash.days))
+    points = [(day_label(d.day), d.accuracy) for d in dash.days]
+    return line_chart("accuracy-over-time", _("Accuracy over time"), desc, points, label_every=5)
+
+
+def forecast_chart(dash: Dashboard) -> Markup:
+    total = sum(n for _d, n in dash.forecast)
+    desc = _("%(total)s reviews fall due in the next %(days)s days, %(today)s of them today.",
+             total=total, days=len(dash.forecast), today=dash.forecast[0][1] if dash.forecast else 0)
+    bars = [(_("Today") if i == 0 else day_label(day), n) for i, (day, n) in enumerate(dash.forecast)]
+    return bar_chart("review-forecast", _("Reviews due in the next 14 days"), desc, bars, label_every=2,
+                     css="chart-bars chart-forecast")
+
+
+def dashboard_charts(dash: Dashboard) -> dict[str, Markup]:
+    return {"answers": answers_chart(dash), "accuracy": accuracy_chart(dash), "forecast": forecast_chart(dash)}

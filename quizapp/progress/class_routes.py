@@ -1,0 +1,84 @@
+"""The teacher's side: class overview, one student, item analysis per deck, class results as CSV."""
+
+from __future__ import annotations
+
+from functools import wraps
+
+from flask import abort, current_app, render_template, request, url_for
+from flask_login import current_user, login_required
+
+from quizapp.analytics.csvfile import csv_text
+from quizapp.extensions import db
+from quizapp.models import User
+from quizapp.operations.class_progress import (
+    RESULTS_HEADER, item_analysis, live_decks, results_rows, standings, student_count, students, visible_counts,
+)
+from quizapp.progress import bp
+from quizapp.progress.routes import csv_response, live_deck, render_dashboard
+
+PAGE_SIZE = 50
+
+
+def teacher_required(view):
+    """Logged-in teachers only; students get 403."""
+    @wraps(view)
+    @login_required
+    def wrapped(*args, **kwargs):
+        if not current_user.is_teacher:
+            abort(403)
+        return view(*args, **kwargs)
+    return wrapped
+
+
+def a_student(user_id: int) -> User:
+    user = db.session.get(User, user_id)
+    if user is None or user.is_teacher:
+        abort(404)
+    return user
+
+
+def editor_url(question_id: str) -> str | None:
+    """Link to the item's editor once the teacher pages provide it; the deck's item list otherwise."""
+    if "teacher.edit_question" in current_app.view_functions:
+        return url_for("teacher.edit_question", question_id=question_id)
+    return None
+
+
+@bp.get("/class")
+@teacher_required
+def class_overview():
+    total = student_count()
+    pages = max(1, -(-total // PAGE_SIZE))
+    page = min(max(1, request.args.get("page", 1, type=int)), pages)
+    people = students(offset=(page - 1) * PAGE_SIZE, limit=PAGE_SIZE)
+    return render_template("progress/class.html", students=people, decks=live_decks(), counts=visible_counts(),
+                           table=standings([s.id for s in people]), page=page, pages=pages, total=total)
+
+
+@bp.get("/class/students/<int:user_id>")
+@teacher_required
+def class_student(user_id: int):
+    student = a_student(user_id)
+    return render_template("progress/student.html", student=student, decks=live_decks(),
+                           counts=visible_counts(), table=standings([student.id]))
+
+
+@bp.get("/class/students/<int:user_id>/decks/<deck_id>")
+@teacher_required
+def class_student_deck(user_id: int, deck_id: str):
+    return render_dashboard(a_student(user_id), live_deck(deck_id), own=False)
+
+
+@bp.get("/class/decks/<deck_id>/items")
+@teacher_required
+def item_stats(deck_id: str):
+    deck = live_deck(deck_id)
+    minimum = int(current_app.config["ITEM_ANALYSIS_MIN_LEARNERS"])
+    rows = item_analysis(deck, minimum)
+    return render_template("progress/items.html", deck=deck, rows=rows, minimum=minimum, editor_url=editor_url)
+
+
+@bp.get("/class/results.csv")
+@teacher_required
+def results_csv():
+    return csv_response(csv_text(RESULTS_HEADER, results_rows()), "quizapp-class-results.csv")

@@ -1,0 +1,92 @@
+"""The learner's side: review across decks, a dashboard per deck, practice of weak items, own history."""
+
+from __future__ import annotations
+
+import re
+
+from flask import Response, abort, current_app, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from quizapp.analytics.csvfile import csv_text
+from quizapp.bank.cloze import CLOZE_RE
+from quizapp.extensions import db
+from quizapp.models import Deck
+from quizapp.models.time import utcnow
+from quizapp.operations.progress import HISTORY_HEADER, deck_dashboard, history_rows, weakest_ids
+from quizapp.operations.quiz import start_run
+from quizapp.operations.reviews import due_count, new_ids, start_review_run
+from quizapp.progress import bp
+from quizapp.progress.charts import dashboard_charts
+
+
+@bp.app_template_filter("cloze_plain")
+def cloze_plain(text: str) -> str:
+    """A cloze item as plain text with each gap's answer in brackets."""
+    return CLOZE_RE.sub(lambda m: f"[{m.group(2)}]", text)
+
+
+@bp.app_template_global()
+def review_status() -> dict:
+    """Due and new-today counts for the home page's review entry (two queries, only where it is shown)."""
+    now, config = utcnow(), current_app.config
+    new = len(new_ids(current_user, now, int(config["REVIEW_NEW_PER_DAY"]), config["TIMEZONE"]))
+    return {"due": due_count(current_user, now), "new": new}
+
+
+@bp.post("/review")
+@login_required
+def review():
+    run = start_review_run(current_user, utcnow())
+    if run is None:
+        flash(_("Nothing to review right now. Come back later!"), "info")
+        return redirect(url_for("quiz.index"))
+    db.session.commit()
+    return redirect(url_for("quiz.question", run_id=run.id))
+
+
+def live_deck(deck_id: str) -> Deck:
+    deck = db.session.get(Deck, deck_id)
+    if deck is None or not deck.in_files:
+        abort(404)
+    return deck
+
+
+def render_dashboard(student, deck: Deck, own: bool):
+    """The dashboard of `student` on `deck`; `own` shows the learner's buttons, not a teacher's view."""
+    dash = deck_dashboard(student.id, deck.id, utcnow(), current_app.config["TIMEZONE"])
+    return render_template("progress/dashboard.html", deck=deck, dash=dash, charts=dashboard_charts(dash),
+                           student=student, own=own)
+
+
+@bp.get("/decks/<deck_id>")
+@login_required
+def dashboard(deck_id: str):
+    return render_dashboard(current_user, live_deck(deck_id), own=True)
+
+
+@bp.post("/decks/<deck_id>/practise")
+@login_required
+def practise(deck_id: str):
+    deck = live_deck(deck_id)
+    ids = weakest_ids(current_user.id, deck.id)
+    if not ids:
+        flash(_("No weak items in this deck: nothing to practise."), "success")
+        return redirect(url_for("progress.dashboard", deck_id=deck.id))
+    run = start_run(current_user, deck, ids, mode="practice")
+    db.session.commit()
+    return redirect(url_for("quiz.question", run_id=run.id))
+
+
+def csv_response(text: str, filename: str) -> Response:
+    filename = re.sub(r"[^A-Za-z0-9_.-]", "_", filename)
+    return Response(text, mimetype="text/csv",
+                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+
+
+@bp.get("/history.csv")
+@login_required
+def history_csv():
+    """The learner's own answers, every one of them (nobody else's: there is no user in the URL)."""
+    return csv_response(csv_text(HISTORY_HEADER, history_rows(current_user)),
+                        f"quizapp-history-{current_user.username}.csv")

@@ -1,0 +1,32 @@
+"""Every progress page renders for the people allowed to see it."""
+
+import pytest
+
+from .conftest import NOW
+
+
+@pytest.fixture
+def classroom(create_user, answer):
+    create_user("anna")
+    create_user("bert")
+    create_user("frau-lehmann", teacher=True)
+    answer("anna", "t-fluss", "right", "Amur", taken=3000)
+    answer("bert", "t-fluss", "wrong", "Jalu")
+    answer("bert", "t-bruecke", "wrong", "=cmd()")
+
+
+def test_student_pages_render(client, auth, classroom):
+    auth.login("anna")
+    for url in ["/", "/progress/decks/testdeck", "/progress/history.csv"]:
+        response = client.get(url)
+        assert response.status_code == 200, url
+
+
+def test_teacher_pages_render(client, auth, classroom):
+    auth.login("frau-lehmann")
+    for url in ["/progress/class", "/progress/class/decks/testdeck/items", "/progress/class/results.csv",
+                "/progress/class/decks/nordkorea-russland/items"]:
+        response = client.get(url)
+        assert response.status_code == 200, url
+    overview = client.get("/progress/class").get_data(as_text=True)
+    assert "anna" in overview and "bert" in overview
