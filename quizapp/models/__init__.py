@@ -1,8 +1,9 @@
 """Database models, one module per entity."""
 
 from quizapp.models.attempt import Attempt, QuizRun
+from quizapp.models.bank_error import BankLoadError
 from quizapp.models.deck import Deck, Question
 from quizapp.models.review import ReviewCard
 from quizapp.models.user import User
 
-__all__ = ["Attempt", "Deck", "Question", "QuizRun", "ReviewCard", "User"]
+__all__ = ["Attempt", "BankLoadError", "Deck", "Question", "QuizRun", "ReviewCard", "User"]

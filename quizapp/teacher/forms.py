@@ -1,0 +1,142 @@
+"""Forms of the teacher pages; list fields are one entry per line."""
+
+from __future__ import annotations
+
+import re
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileField
+from wtforms import HiddenField, SelectField, StringField, SubmitField, TextAreaField
+from wtforms.validators import DataRequired, Length, Optional, ValidationError
+
+from quizapp.bank import QUESTION_STATUSES
+
+GAP_LINE_RE = re.compile(r"^(c\d+)\s*:\s*(.+)$")
+MAX_ARTICLE_BYTES = 1_000_000
+
+
+def lines_of(text: str | None) -> list[str]:
+    """Non-empty, stripped lines.
+
+    >>> lines_of(" Amur \\n\\n Jalu")
+    ['Amur', 'Jalu']
+    """
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+def parse_accept(text: str | None) -> list[str] | dict[str, list[str]]:
+    """Accepted answers: plain lines, or `c1: answer` lines for items with several gaps.
+
+    >>> parse_accept("c1: siebzehn\\nc2: zwei")
+    {'c1': ['siebzehn'], 'c2': ['zwei']}
+    """
+    lines = lines_of(text)
+    if not any(GAP_LINE_RE.match(line) for line in lines):
+        return lines
+    by_gap: dict[str, list[str]] = {}
+    for line in lines:
+        match = GAP_LINE_RE.match(line)
+        if match:
+            by_gap.setdefault(match.group(1), []).append(match.group(2).strip())
+    return by_gap
+
+
+def accept_text(accept, accept_by_gap) -> str:
+    """The accept field's text for a loaded item."""
+    if accept_by_gap:
+        return "\n".join(f"{gap}: {answer}" for gap, answers in accept_by_gap.items() for answer in answers)
+    return "\n".join(accept)
+
+
+class QuestionForm(FlaskForm):
+    """One item of a bank file; build it with `meta={"item_type": "mcq"}` or "cloze"."""
+
+    class Meta:
+        item_type = "cloze"
+
+    file_sha256 = HiddenField()
+    text = TextAreaField(_l("Text"), validators=[DataRequired(), Length(max=5000)])
+    answer = StringField(_l("Answer"), validators=[Optional(), Length(max=500)])
+    distractors = TextAreaField(_l("Distractors (one per line)"), validators=[Optional(), Length(max=5000)])
+    accept = TextAreaField(_l("Also accepted (one per line; 'c2: …' for a gap)"),
+                           validators=[Optional(), Length(max=5000)])
+    explanation = TextAreaField(_l("Explanation"), validators=[Optional(), Length(max=5000)])
+    source_sentence = TextAreaField(_l("Source sentence"), validators=[DataRequired(), Length(max=5000)])
+    source_context = TextAreaField(_l("Context shown above the item"), validators=[Optional(), Length(max=5000)])
+    kind = StringField(_l("Kind of fact"), validators=[Optional(), Length(max=64)])
+    tags = StringField(_l("Tags (separated by spaces)"), validators=[Optional(), Length(max=500)])
+    status = SelectField(_l("Status"), choices=list(QUESTION_STATUSES))
+    submit = SubmitField(_l("Save"))
+
+    def validate_answer(self, field) -> None:
+        if self.meta.item_type == "mcq" and not (field.data or "").strip():
+            raise ValidationError(_l("A multiple-choice item needs an answer."))
+
+    def validate_distractors(self, field) -> None:
+        if self.meta.item_type == "mcq" and not lines_of(field.data):
+            raise ValidationError(_l("A multiple-choice item needs at least one distractor."))
+
+    def changes(self) -> dict:
+        """The form as changes to the item's keys (None removes a key)."""
+        mcq = self.meta.item_type == "mcq"
+        return {
+            "text": self.text.data.strip(),
+            "answer": self.answer.data.strip() if mcq else None,
+            "distractors": lines_of(self.distractors.data) if mcq else None,
+            "accept": parse_accept(self.accept.data) or None,
+            "explanation": (self.explanation.data or "").strip() or None,
+            "source": {"sentence": self.source_sentence.data.strip(),
+                       "context": (self.source_context.data or "").strip() or None},
+            "kind": (self.kind.data or "").strip() or None,
+            "tags": (self.tags.data or "").split() or None,
+            "status": self.status.data,
+        }
+
+
+class StatusForm(FlaskForm):
+    """Approve or retire an item from the review queue; `content_hash` is the version the teacher saw."""
+
+    status = HiddenField(validators=[DataRequired()])
+    content_hash = HiddenField(validators=[DataRequired()])
+    next = HiddenField()
+
+
+class ShowDraftsForm(FlaskForm):
+    show_drafts = HiddenField(validators=[DataRequired()])
+
+
+class DeckYamlForm(FlaskForm):
+    """The whole bank file as text."""
+
+    file_sha256 = HiddenField()
+    text = TextAreaField(_l("Bank file"), validators=[DataRequired(), Length(max=2_000_000)])
+    preview = SubmitField(_l("Check and preview"))
+    save = SubmitField(_l("Save"))
+
+
+class NewDeckForm(FlaskForm):
+    """An article pasted or uploaded; the generator makes draft items from it."""
+
+    title = StringField(_l("Title (optional: taken from the article)"), validators=[Optional(), Length(max=300)])
+    text = TextAreaField(_l("Article text"), validators=[Optional(), Length(max=MAX_ARTICLE_BYTES)])
+    upload = FileField(_l("…or a UTF-8 text file"))
+    submit = SubmitField(_l("Generate draft items"))
+
+    def article_text(self) -> str | None:
+        """The uploaded or pasted text; None (with a field error) when there is none or it is unreadable."""
+        upload = self.upload.data
+        if upload and getattr(upload, "filename", ""):
+            raw = upload.read(MAX_ARTICLE_BYTES + 1)
+            if len(raw) > MAX_ARTICLE_BYTES:
+                self.upload.errors = [_l("The file is larger than 1 MB.")]
+                return None
+            try:
+                return raw.decode("utf-8-sig")
+            except UnicodeDecodeError:
+                self.upload.errors = [_l("The file is not UTF-8 text.")]
+                return None
+        if not (self.text.data or "").strip():
+            self.text.errors = [_l("Paste the article or choose a file.")]
+            return None
+        return self.text.data
