@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -35,6 +36,12 @@ RIVERS = {
                "Drau", "Mur", "Save", "Main", "Mosel"),
     "welt": ("Nil", "Euphrat", "Tigris", "Ganges", "Mekong", "Amazonas", "Mississippi", "Jordan"),
 }
+_GERMAN_LETTERS = {
+    "shch": "schtsch", "zh": "sch", "kh": "ch", "sh": "sch", "ch": "tsch", "ts": "z", "z": "s",
+    "yu": "ju", "ya": "ja", "ye": "je", "yo": "jo", "y": "j", "v": "w",
+}
+_GERMAN_LETTERS |= {english.capitalize(): german.capitalize() for english, german in _GERMAN_LETTERS.items()}
+_TRANSLITERATION = re.compile("|".join(sorted(_GERMAN_LETTERS, key=len, reverse=True)))
 _CYRILLIC_COUNTRIES = frozenset({"RU", "UA", "BY", "KZ", "BG", "RS", "KG"})
 
 
@@ -123,13 +130,7 @@ def germanize(name: str) -> str:
     >>> germanize("Voronezh"), germanize("Bryansk"), germanize("Kharkiv"), germanize("Kazan")
     ('Woronesch', 'Brjansk', 'Charkiw', 'Kasan')
     """
-    result = name
-    for english, german in (("shch", "schtsch"), ("zh", "sch"), ("z", "s"), ("kh", "ch"), ("sh", "sch"),
-                            ("ch", "tsch"), ("ts", "z"), ("yu", "ju"), ("ya", "ja"), ("ye", "je"), ("y", "j"), ("v", "w"),
-                            ("Zh", "Sch"), ("Z", "S"), ("Kh", "Ch"), ("Sh", "Sch"), ("Ch", "Tsch"), ("Ts", "Z"),
-                            ("Yu", "Ju"), ("Ya", "Ja"), ("Ye", "Je"), ("Y", "J"), ("V", "W")):
-        result = result.replace(english, german)
-    return result
+    return _TRANSLITERATION.sub(lambda match: _GERMAN_LETTERS[match.group(0)], name)
 
 
 def strip_marks(name: str) -> str:

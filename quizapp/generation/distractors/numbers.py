@@ -49,7 +49,7 @@ def roundness(value: float, decimals: int) -> float:
     """The coarsest step (1, 2 or 5 times a power of ten) the value is a multiple of.
 
     >>> roundness(15000, 0), roundness(4.5, 1), roundness(17, 0), roundness(40, 0)
-    (5000, 0.5, 1, 10)
+    (5000, 0.5, 1, 20)
     """
     best = 10.0 ** -decimals
     for exponent in range(-decimals, int(math.log10(value)) + 1 if value >= 1 else 1):
