@@ -1,0 +1,57 @@
+"""Helpers for the security tests: URLs filled with real ids, and finding inline code in HTML."""
+
+from __future__ import annotations
+
+import re
+
+from werkzeug.routing import Rule
+
+STATE_CHANGING = {"POST", "PUT", "PATCH", "DELETE"}
+INLINE_SCRIPT = re.compile(r"<script\b(?![^>]*\bsrc=)[^>]*>\s*\S", re.IGNORECASE)
+INLINE_STYLE = re.compile(r"<style\b", re.IGNORECASE)
+STYLE_ATTRIBUTE = re.compile(r"<[a-zA-Z][^>]*\sstyle\s*=", re.IGNORECASE | re.DOTALL)
+HANDLER_ATTRIBUTE = re.compile(r"<[a-zA-Z][^>]*\son[a-z]+\s*=", re.IGNORECASE | re.DOTALL)
+JAVASCRIPT_URL = re.compile(r"""(?:href|src|action)\s*=\s*["']?\s*javascript:""", re.IGNORECASE)
+
+
+def inline_code(html: str) -> list[str]:
+    """What a Content-Security-Policy without 'unsafe-inline' would block in this page."""
+    found = []
+    for name, pattern in [("inline <script> body", INLINE_SCRIPT), ("<style> element", INLINE_STYLE),
+                          ("style= attribute", STYLE_ATTRIBUTE), ("on*= handler attribute", HANDLER_ATTRIBUTE),
+                          ("javascript: URL", JAVASCRIPT_URL)]:
+        for match in pattern.finditer(html):
+            line = html.count("\n", 0, match.start()) + 1
+            found.append(f"{name} at line {line}: {html[match.start():match.end() + 40]!r}")
+    return found
+
+
+def url_values(world) -> dict:
+    """Values for URL parameters by name: real ids from the `world` fixture."""
+    return {
+        "deck_id": world.deck_id,
+        "question_id": world.question_id,
+        "run_id": world.other_run_id,  # someone else's: a student must not reach it
+        "user_id": world.other_user_id,
+        "student_id": world.other_user_id,
+        "code": "en",
+        "filename": "style.css",
+    }
+
+
+def build_url(app, rule: Rule, world) -> str:
+    """The rule's URL with every parameter filled, or AssertionError naming the unknown parameter."""
+    values = url_values(world)
+    missing = sorted(set(rule.arguments) - set(values))
+    assert not missing, (
+        f"URL rule {rule.rule} ({rule.endpoint}) has parameter(s) {missing} that the security tests "
+        "cannot fill: add a real value for them to url_values() in tests/security/support.py"
+    )
+    with app.test_request_context():
+        from flask import url_for
+
+        return url_for(rule.endpoint, **{name: values[name] for name in rule.arguments})
+
+
+def methods_of(rule: Rule) -> list[str]:
+    return sorted(set(rule.methods or ()) - {"HEAD", "OPTIONS"}, key=lambda m: (m != "GET", m))

@@ -1,0 +1,116 @@
+"""Every URL rule, as an anonymous visitor, a student and a teacher: each gets only what is theirs.
+
+The walk covers blueprints added later on its own; a new endpoint fails here until it is classified below.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import csrf_token_from
+from tests.security.conftest import log_in
+from tests.security.support import build_url, inline_code, methods_of
+
+# Anyone, logged in or not.
+PUBLIC = {"static", "auth.login", "auth.register", "health.healthz", "i18n.switch_language"}
+# Any logged-in account; the page shows only the account's own data.
+ACCOUNT = {
+    "quiz.index", "quiz.start", "auth.logout", "export.deck_package",
+    "progress.dashboard", "progress.practise", "progress.review", "progress.history_csv",
+}
+# The URL names a run or account; here it is another student's, so a student gets 403 or 404.
+OWNER_ONLY = {"quiz.question", "quiz.answer", "quiz.feedback", "quiz.summary", "quiz.retry_missed"}
+# Teachers only: a student gets 403 (or 404). Every endpoint of these blueprints counts as such.
+TEACHER = {
+    "progress.class_overview", "progress.class_student", "progress.class_student_deck", "progress.item_stats",
+    "progress.results_csv",
+}
+TEACHER_BLUEPRINTS = {"teacher"}
+
+
+def classify(endpoint: str) -> str | None:
+    if endpoint in PUBLIC:
+        return "public"
+    if endpoint in ACCOUNT:
+        return "account"
+    if endpoint in OWNER_ONLY:
+        return "owner"
+    if endpoint in TEACHER or endpoint.split(".")[0] in TEACHER_BLUEPRINTS:
+        return "teacher"
+    return None
+
+
+def test_every_endpoint_is_classified(app):
+    unclassified = sorted({rule.endpoint for rule in app.url_map.iter_rules() if classify(rule.endpoint) is None})
+    assert not unclassified, (
+        f"endpoint(s) {unclassified} are not classified for the access test: add each to PUBLIC, ACCOUNT, "
+        "OWNER_ONLY or TEACHER in tests/security/test_access.py, so that the test checks who may reach them"
+    )
+
+
+def expected(role: str, kind: str, method: str, status: int, location: str) -> bool:
+    """Is this answer right for this person on this kind of page?"""
+    if status >= 500:
+        return False
+    to_login = status in (301, 302, 303) and "/auth/login" in location
+    if role == "anonymous":
+        return not to_login if kind == "public" else (to_login or status in (401, 404))
+    if kind in ("public", "account"):
+        return status < 400 or (status == 404 and kind == "public") or status in (400, 422)
+    if kind == "owner":
+        return status in (403, 404)
+    if role == "student":
+        return status in (403, 404)
+    return status == 200 if method == "GET" else status not in (401, 403)
+
+
+def sign_in(app, forms, role: str) -> str | None:
+    """The session cookie of the role, to copy into a fresh client for each request."""
+    if role == "anonymous":
+        forms.client.get("/auth/login")
+    else:
+        log_in(forms, {"student": "anna", "teacher": "tina"}[role])
+    cookie = forms.client.get_cookie("session")
+    return cookie.value if cookie else None
+
+
+@pytest.mark.parametrize("role", ["anonymous", "student", "teacher"])
+def test_each_url_answers_as_it_should(app, world, forms, role):
+    session = sign_in(app, forms, role)
+    token = csrf_token_from(forms.client.get("/auth/login" if role == "anonymous" else "/").get_data(as_text=True))
+    wrong, checked = [], 0
+    rules = sorted(app.url_map.iter_rules(), key=lambda r: r.rule)
+    for method in ("GET", "POST", "PUT", "PATCH", "DELETE"):  # reading pages before changing anything
+        for rule in rules:
+            kind = classify(rule.endpoint)
+            if kind is None or method not in methods_of(rule):
+                continue
+            url = build_url(app, rule, world)
+            client = app.test_client()  # a copy of the session: a logout here ends no other request's
+            if session:
+                client.set_cookie("session", session)
+            data = None if method == "GET" else {"csrf_token": token}
+            response = client.open(url, method=method, data=data)
+            response.close()
+            checked += 1
+            location = response.headers.get("Location", "")
+            if not expected(role, kind, method, response.status_code, location):
+                wrong.append(f"{method} {url} ({rule.endpoint}, {kind}) -> {response.status_code} {location}")
+            if response.status_code == 200 and response.mimetype == "text/html":
+                for finding in inline_code(response.get_data(as_text=True)):
+                    wrong.append(f"{method} {url} ({rule.endpoint}) serves inline code: {finding}")
+    assert checked >= 10
+    assert not wrong, f"as {role}:\n" + "\n".join(wrong)
+
+
+def test_student_cannot_read_or_answer_another_students_run(world, forms, client):
+    log_in(forms, "anna")
+    for url in (f"/runs/{world.other_run_id}", f"/runs/{world.other_run_id}/summary",
+                f"/runs/{world.other_run_id}/questions/{world.question_id}"):
+        assert client.get(url).status_code == 404
+    page = client.get(f"/runs/{world.own_run_id}/summary")
+    assert page.status_code == 200
+    response = client.post(f"/runs/{world.other_run_id}/answer",
+                           data={"csrf_token": csrf_token_from(page.get_data(as_text=True)),
+                                 "question_id": world.question_id, "choice": "x"})
+    assert response.status_code == 404
