@@ -14,6 +14,7 @@ SENTENCE_OPENERS = frozenset(
     "ART APPR APPRART PROAV PAV PPER PDS PDAT PIAT PIS PPOSAT KOUS ADV PWAV PWS PTKNEG".split()
 )
 OPENING_PUNCTUATION = frozenset(":(„\"'‚«»–-")
+DATELINE_JOINERS = frozenset({"/", "de", "del", "am", "an", "der", "im", "bei", "upon", "on"})
 _TAG = re.compile(r"[()]")
 
 
@@ -121,9 +122,9 @@ def heading_end(tokens: tuple[Token, ...]) -> int:
 
 def dateline_end(tokens: tuple[Token, ...]) -> int:
     """Number of tokens of an agency dateline such as "Wien –" at the start of a sentence."""
-    for i, token in enumerate(tokens[:4]):
+    for i, token in enumerate(tokens[:6]):
         if token.text == "–" and i > 0 and len(tokens) > i + 1 and tokens[i + 1].text[:1].isupper():
             return i + 1
-        if not token.text[:1].isupper():
+        if not (token.text[:1].isupper() or token.text in DATELINE_JOINERS):
             return 0
     return 0

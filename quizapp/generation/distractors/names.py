@@ -20,8 +20,14 @@ def name_candidates(fact: Fact, pool: Pool) -> Iterator[str]:
         yield from stable_order(answer, same_class)
         yield from _countries(answer)
     elif fact.cls in ("stadt", "region"):
-        yield from stable_order(answer, same_class)
-        yield from _cities(answer, capital=fact.cls == "stadt")
+        own = (city(answer) or (answer,))[0]
+        # Cities the sentence names already ("Neapel" rules out "Napoli").
+        seen = {found[0] for f in pool.facts if f.sentence is fact.sentence and (found := city(f.answer))}
+        for name in [*stable_order(answer, same_class), *_cities(answer, capital=fact.cls == "stadt")]:
+            canonical = (city(name) or (name,))[0]  # "Genoa" and "Genua" are one city
+            if canonical != own and canonical not in seen:
+                seen.add(canonical)
+                yield name
     elif fact.cls == "fluss":
         yield from stable_order(answer, same_class)
         region = next((names for names in RIVERS.values() if answer in names), ())
@@ -37,7 +43,8 @@ def _persons(fact: Fact, pool: Pool, same_class: list[str]) -> Iterator[str]:
     surname = answer.split()[-1]
     article = [f.answer for f in pool.facts if f.kind == "person"]
     known = [name for name in PERSONS.get(fact.cls or "", ()) if name not in FEMALE]
-    others = [name for names in PERSONS.values() for name in names if name not in FEMALE]
+    # Office holders only for an office holder: a football coach gets other people of the article.
+    others = [name for names in PERSONS.values() for name in names if name not in FEMALE] if known else []
     groups = (stable_order(answer, same_class), stable_order(answer, known), stable_order(answer, pool.persons),
               stable_order(answer, article), stable_order(answer, others))
     full_names = {name for name in article if " " in name}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Sequence
 
+from .. import nlp
 from ..gazetteer import city, country_code
 from ..text import Sentence, Token
 from . import Fact
@@ -57,6 +58,8 @@ ROLES = (
     ("konzern", "organisation", "unternehmen"),
     ("unternehmen", "organisation", "unternehmen"),
 )
+PERSON_NOUN_ENDINGS = ("er", "ers", "in", "ar", "ars", "ist", "isten", "ent", "enten", "or", "ors",
+                       "eur", "eurs", "ant", "anten", "at", "aten", "star", "stars")
 APPOSITION_ARTICLES = frozenset("jener jenem jenes der die das dem des einer einem eines ein eine".split())
 
 
@@ -141,9 +144,16 @@ def _is_name(token: Token) -> bool:
 
 
 def _context_role(tokens: tuple[Token, ...], first: int, last: int) -> tuple[str, str] | None:
-    """The class a noun right before the name ("Präsident Putin") or an apposition after it gives."""
-    if first > 0 and tokens[first - 1].is_noun and (found := role(tokens[first - 1])):
-        return found
+    """The class a noun right before the name ("Präsident Putin") or an apposition after it gives.
+
+    A full name after a noun for a person ("der Kolumbianer Carlos Bacca", "Regisseurs Sebastian
+    Nübling") is a person too.
+    """
+    if first > 0 and tokens[first - 1].is_noun:
+        if found := role(tokens[first - 1]):
+            return found
+        if last - first >= 2 and tokens[first - 1].text.lower().endswith(PERSON_NOUN_ENDINGS):
+            return "person", "person"
     if last + 1 < len(tokens) and tokens[last].text == "," and tokens[last + 1].text.lower() in APPOSITION_ARTICLES:
         for token in tokens[last + 2:last + 6]:
             if token.is_noun:
@@ -154,8 +164,9 @@ def _context_role(tokens: tuple[Token, ...], first: int, last: int) -> tuple[str
 
 
 def _gazetteer_role(name: str) -> tuple[str, str] | None:
+    """A country or city name; a city's name must not also be a German noun ("Derby")."""
     if country_code(name):
         return "ort", "land"
-    if city(name):
+    if city(name) and name not in nlp.nouns().by_lemma:
         return "ort", "stadt"
     return None
