@@ -1,0 +1,107 @@
+"""Item analysis against figures worked out by hand for five students and three items.
+
+First-attempt marks (right 1, almost 0.5, wrong 0) and totals:
+
+    student  fluss  grenze  bruecke  total
+    s1       1      1       1        3
+    s2       1      0       1        2
+    s3       1      1       0        2
+    s4       0      0       0.5      0.5
+    s5       0      1       0        1
+
+fluss: marks 1,1,1,0,0 (mean .6), rest 2,1,1,.5,1 (mean 1.1); var .3 and .3, cov .175
+  -> discrimination 100 * .175 / .3 = 58.33; sorted pairing gives cov .175 too -> efficiency 100.
+grenze: marks 1,0,1,0,1, rest 2,2,1,.5,0 (mean 1.1); var .3 and .8, cov -.075
+  -> discrimination 100 * -.075 / sqrt(.24) = -15.31; max cov .425 -> efficiency -17.65.
+bruecke: marks 1,1,0,.5,0 (mean .5), rest 2,1,2,0,1; cov 0 -> discrimination 0, efficiency 0.
+"""
+
+import re
+
+import pytest
+
+from quizapp.analytics.item_analysis import MARKS, ItemInfo, analyse
+from quizapp.extensions import db
+from quizapp.models import Deck
+from quizapp.operations.class_progress import item_analysis
+
+from .conftest import NOW
+
+ITEMS = [ItemInfo("t-fluss", "mcq", "Amur", ("Jalu", "Ussuri")),
+         ItemInfo("t-grenze", "mcq", "17", ("12", "30")),
+         ItemInfo("t-bruecke", "cloze", "Tumen")]
+FIRST = {  # student: (verdict, answer) per item
+    "s1": [("right", "Amur"), ("right", "17"), ("right", "Tumen")],
+    "s2": [("right", "Amur"), ("wrong", "12"), ("right", "Tumen")],
+    "s3": [("right", "Amur"), ("right", "17"), ("wrong", "Amur")],
+    "s4": [("wrong", "Jalu"), ("wrong", "30"), ("almost", "Tumenn")],
+    "s5": [("wrong", "Jalu"), ("right", "17"), ("wrong", "amur ")],
+}
+
+
+def expected_figures(stats):
+    return {s.item.id: (s.learners, round(s.facility, 4), round(s.discrimination, 2), round(s.efficiency, 2),
+                        [f.code + (f":{f.option}" if f.option else "") for f in s.flags]) for s in stats}
+
+
+EXPECTED = {
+    "t-fluss": (5, 0.6, 58.33, 100.0, ["distractor_unused:Ussuri"]),
+    "t-grenze": (5, 0.6, -15.31, -17.65, ["negative_discrimination", "low_efficiency"]),
+    "t-bruecke": (5, 0.5, 0.0, 0.0, ["weak_discrimination", "low_efficiency"]),
+}
+
+
+def test_hand_computed_figures():
+    marks = [(s, item.id, MARKS[v]) for s, answers in FIRST.items() for item, (v, _a) in zip(ITEMS, answers)]
+    counts = {"t-fluss": {"Amur": 3, "Jalu": 2}, "t-grenze": {"17": 3, "12": 1, "30": 1}}
+    stats = analyse(ITEMS, marks, counts, min_learners=5)
+    assert expected_figures(stats) == EXPECTED
+    fluss = stats[0]
+    assert fluss.options == [("Amur", 3, True), ("Jalu", 2, False), ("Ussuri", 0, False)]
+
+
+def test_too_few_learners_gives_no_numbers():
+    marks = [("s1", "t-fluss", 1.0), ("s2", "t-fluss", 0.0)]
+    stats = analyse(ITEMS[:1], marks, min_learners=5)[0]
+    assert (stats.learners, stats.enough, stats.facility, stats.flags) == (2, False, None, [])
+
+
+def test_distractor_chosen_more_than_answer_and_easy_items_are_flagged():
+    marks = [(f"s{i}", "t-fluss", 0.0 if i < 4 else 1.0) for i in range(6)]
+    stats = analyse(ITEMS[:1], marks, {"t-fluss": {"Jalu": 3, "Ussuri": 1, "Amur": 2}}, min_learners=5)[0]
+    assert "distractor_beats_answer" in [f.code for f in stats.flags]
+    easy = analyse(ITEMS[:1], [(f"s{i}", "t-fluss", 1.0) for i in range(10)], min_learners=5)[0]
+    assert easy.facility == 1.0 and "too_easy" in [f.code for f in easy.flags]
+    assert easy.discrimination is None  # everyone right: no variance, no correlation
+
+
+@pytest.fixture
+def class_answers(create_user, answer):
+    for name in [*FIRST, "teacher"]:
+        create_user(name, teacher=name == "teacher")
+    for name, answers in FIRST.items():
+        for item, (verdict, given) in zip(ITEMS, answers):
+            answer(name, item.id, verdict, given)
+    answer("s4", "t-fluss", "right", "Amur", when=NOW.replace(hour=13))  # later attempts do not count
+    answer("teacher", "t-fluss", "wrong", "Ussuri")  # teachers do not count
+
+
+def test_database_figures_match_hand_computed(app, class_answers):
+    with app.app_context():
+        rows = item_analysis(db.session.get(Deck, "testdeck"), min_learners=5)
+        assert expected_figures(stats for _q, stats in rows) == EXPECTED
+        bruecke = rows[2][1]
+        assert bruecke.wrong_answers == [("amur", 2), ("tumenn", 1)]
+
+
+def test_item_page_shows_figures_flags_and_links(app, client, auth, class_answers):
+    auth.login("teacher")
+    page = client.get("/progress/class/decks/testdeck/items").get_data(as_text=True)
+    assert "58.3" in page and "-15.3" in page and "60 %" in page
+    with app.test_request_context():
+        from quizapp.progress.class_routes import editor_url
+        link = editor_url("t-fluss") or "#item-t-fluss"  # the editor once the teacher pages have one
+    flag = re.search(r'<a href="([^"]+)" class="flag">[^<]*Ussuri', page)
+    assert flag and flag.group(1) == link
+    nk = client.get("/progress/class/decks/nordkorea-russland/items").get_data(as_text=True)
+    assert "0 of 5" in nk or "0 von 5" in nk  # nobody answered: numbers withheld, and said so
