@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from html.parser import HTMLParser
 
 from werkzeug.routing import Rule
 
@@ -14,8 +15,8 @@ HANDLER_ATTRIBUTE = re.compile(r"<[a-zA-Z][^>]*\son[a-z]+\s*=", re.IGNORECASE | 
 JAVASCRIPT_URL = re.compile(r"""(?:href|src|action)\s*=\s*["']?\s*javascript:""", re.IGNORECASE)
 
 
-def inline_code(html: str) -> list[str]:
-    """What a Content-Security-Policy without 'unsafe-inline' would block in this page."""
+def inline_code_in_template(html: str) -> list[str]:
+    """What a Content-Security-Policy without 'unsafe-inline' would block, found in template source."""
     found = []
     for name, pattern in [("inline <script> body", INLINE_SCRIPT), ("<style> element", INLINE_STYLE),
                           ("style= attribute", STYLE_ATTRIBUTE), ("on*= handler attribute", HANDLER_ATTRIBUTE),
@@ -24,6 +25,46 @@ def inline_code(html: str) -> list[str]:
             line = html.count("\n", 0, match.start()) + 1
             found.append(f"{name} at line {line}: {html[match.start():match.end() + 40]!r}")
     return found
+
+
+class InlineCodeFinder(HTMLParser):
+    """Finds inline scripts, styles, handlers and javascript: URLs in a served page, as a browser parses it."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.found: list[str] = []
+        self.open_script = False
+
+    def handle_starttag(self, tag, attrs):
+        where = f"line {self.getpos()[0]}: <{tag}>"
+        names = {name.lower(): value or "" for name, value in attrs}
+        if tag == "script":
+            self.open_script = "src" not in names
+        if tag == "style":
+            self.found.append(f"<style> element at {where}")
+        for name, value in names.items():
+            if name.startswith("on"):
+                self.found.append(f"on*= handler attribute {name} at {where}")
+            elif name == "style":
+                self.found.append(f"style= attribute at {where}")
+            elif name in ("href", "src", "action", "formaction") and value.strip().lower().startswith("javascript:"):
+                self.found.append(f"javascript: URL at {where}")
+
+    def handle_endtag(self, tag):
+        if tag == "script":
+            self.open_script = False
+
+    def handle_data(self, data):
+        if self.open_script and data.strip():
+            self.found.append(f"inline <script> body at line {self.getpos()[0]}: {data.strip()[:60]!r}")
+
+
+def inline_code(html: str) -> list[str]:
+    """What a Content-Security-Policy without 'unsafe-inline' would block in this served page."""
+    finder = InlineCodeFinder()
+    finder.feed(html)
+    finder.close()
+    return finder.found
 
 
 def url_values(world) -> dict:
