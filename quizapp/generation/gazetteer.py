@@ -29,6 +29,21 @@ PERSONS = {
                       "Dmytro Kuleba", "Marco Rubio", "Johann Wadephul", "Alexander Schallenberg",
                       "Andrij Sybiha", "Jean-Noël Barrot", "Radosław Sikorski"),
 }
+# Politicians by country, for "der russische Außenminister ____" or "Russlands Präsident ____".
+PERSONS_BY_COUNTRY = {
+    "RU": ("Wladimir Putin", "Sergei Lawrow", "Dmitri Medwedew", "Michail Mischustin", "Sergei Schoigu",
+           "Andrei Beloussow", "Dmitri Peskow", "Sergei Rjabkow"),
+    "KP": ("Kim Jong Un", "Kim Jong Il", "Kim Il Sung", "Pak Thae Song", "Choe Ryong Hae", "Ri Son Gwon"),
+    "UA": ("Wolodymyr Selenskyj", "Dmytro Kuleba", "Andrij Sybiha", "Denys Schmyhal", "Petro Poroschenko",
+           "Witali Klitschko"),
+    "CN": ("Xi Jinping", "Wang Yi", "Li Qiang", "Li Keqiang", "Hu Jintao"),
+    "US": ("Joe Biden", "Donald Trump", "Antony Blinken", "Marco Rubio", "Barack Obama", "Mike Pompeo"),
+    "DE": ("Olaf Scholz", "Friedrich Merz", "Frank-Walter Steinmeier", "Johann Wadephul", "Boris Pistorius"),
+    "AT": ("Alexander Van der Bellen", "Karl Nehammer", "Christian Stocker", "Alexander Schallenberg",
+           "Sebastian Kurz"),
+}
+NATIONALITY_STEMS = {"russisch": "RU", "nordkoreanisch": "KP", "ukrainisch": "UA", "chinesisch": "CN",
+                     "amerikanisch": "US", "us-amerikanisch": "US", "deutsch": "DE", "österreichisch": "AT"}
 FEMALE = frozenset({"Angela Merkel", "Giorgia Meloni", "Annalena Baerbock", "Choe Son Hui"})
 RIVERS = {
     "ostasien": ("Amur", "Jalu", "Ussuri", "Tumen", "Songhua", "Taedong", "Liao", "Jangtse"),

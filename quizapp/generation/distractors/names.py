@@ -6,7 +6,8 @@ import math
 from typing import Iterator
 
 from ..facts import Fact
-from ..gazetteer import CAPITALS, FEMALE, PERSONS, RIVERS, cities_of, city, countries, country_code, country_info
+from ..gazetteer import (CAPITALS, FEMALE, NATIONALITY_STEMS, PERSONS, PERSONS_BY_COUNTRY, RIVERS, cities_of, city,
+                         countries, country_code, country_info)
 from . import Pool, stable_order
 
 
@@ -45,7 +46,9 @@ def _persons(fact: Fact, pool: Pool, same_class: list[str]) -> Iterator[str]:
     known = [name for name in PERSONS.get(fact.cls or "", ()) if name not in FEMALE]
     # Office holders only for an office holder: a football coach gets other people of the article.
     others = [name for names in PERSONS.values() for name in names if name not in FEMALE] if known else []
-    groups = (stable_order(answer, same_class), stable_order(answer, known), stable_order(answer, pool.persons),
+    compatriots = PERSONS_BY_COUNTRY.get(_nationality(fact), ())
+    groups = (stable_order(answer, same_class), stable_order(answer, compatriots), stable_order(answer, known),
+              stable_order(answer, pool.persons),
               stable_order(answer, article), stable_order(answer, others))
     full_names = {name for name in article if " " in name}
     for group in groups:
@@ -56,6 +59,19 @@ def _persons(fact: Fact, pool: Pool, same_class: list[str]) -> Iterator[str]:
                 yield name
             elif " " not in answer:
                 yield name.split()[-1]
+
+
+def _nationality(fact: Fact) -> str | None:
+    """The country the words before a name give it: "der russische Außenminister", "Russlands Präsident"."""
+    for token in reversed(fact.sentence.tokens[max(0, fact.first - 4):fact.first]):
+        word = token.text.lower()
+        if token.tag == "ADJA":
+            for stem, code in NATIONALITY_STEMS.items():
+                if word.startswith(stem):
+                    return code
+        if token.tag == "NE" and word.endswith("s") and (code := country_code(token.text[:-1])):
+            return code
+    return None
 
 
 def _countries(answer: str) -> Iterator[str]:
