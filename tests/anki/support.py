@@ -26,7 +26,7 @@ questions:
     status: approved
   - id: q-zwei-luecken
     type: cloze
-    text: Die Grenze ist {{c1::17}} Kilometer lang und seit {{c2::1860}} bekannt.
+    text: Die Grenze ist {{c1::17}} Kilometer lang & seit {{c2::1860}} bekannt <ca.>.
     explanation: Laut Artikel.
     source:
       sentence: Die Grenze ist 17 Kilometer lang und seit 1860 bekannt.
