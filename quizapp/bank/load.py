@@ -85,16 +85,18 @@ class _Checker:
     @staticmethod
     def key_pos(mapping: CommentedMap, key: str) -> tuple[int, int]:
         try:
-            return mapping.lc.key(key)
+            pos = mapping.lc.key(key)
         except (KeyError, TypeError, AttributeError):
-            return _Checker.pos_of(mapping)
+            pos = None
+        return pos if pos is not None else _Checker.pos_of(mapping)  # ruamel gives None for a missing key
 
     @staticmethod
     def value_pos(mapping: CommentedMap, key: str) -> tuple[int, int]:
         try:
-            return mapping.lc.value(key)
+            pos = mapping.lc.value(key)
         except (KeyError, TypeError, AttributeError):
-            return _Checker.key_pos(mapping, key)
+            pos = None
+        return pos if pos is not None else _Checker.key_pos(mapping, key)
 
     def check_keys(self, mapping: CommentedMap, allowed: set[str], required: set[str], where: str) -> None:
         for key in mapping:
@@ -106,9 +108,13 @@ class _Checker:
 
     def text(self, mapping: CommentedMap, key: str, where: str, required: bool = True) -> str | None:
         """A text value; whole numbers are taken as text, other types are errors."""
-        if key not in mapping or mapping[key] is None:
-            return None
+        if key not in mapping:
+            return None  # check_keys reports a missing required key
         value = mapping[key]
+        if value is None:
+            if required:
+                self.error(self.value_pos(mapping, key), f"{where}: '{key}' has no value")
+            return None
         if isinstance(value, bool) or isinstance(value, float):
             self.error(self.value_pos(mapping, key),
                        f"{where}: '{key}' must be text; put the value in quotes")
@@ -192,7 +198,7 @@ class _Checker:
             show_drafts = False
         path = date = None
         source = node.get("source")
-        if source is not None:
+        if "source" in node:  # present but empty (`source:`) is an error too, not a missing key
             if not isinstance(source, CommentedMap):
                 self.error(self.value_pos(node, "source"), "deck: 'source' must be a mapping with 'path'")
             else:
@@ -274,8 +280,8 @@ class _Checker:
 
     def source(self, node: CommentedMap, where: str):
         source = node.get("source")
-        if source is None:
-            return None, None, None, None
+        if "source" not in node:
+            return None, None, None, None  # check_keys reports the missing key
         if not isinstance(source, CommentedMap):
             self.error(self.value_pos(node, "source"), f"{where}: 'source' must be a mapping with 'sentence'")
             return None, None, None, None
