@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from flask import current_app, flash, redirect, render_template, url_for
@@ -43,7 +44,8 @@ def create_draft_deck(text: str, title: str | None) -> str:
 
     root = Path(current_app.config["PROJECT_ROOT"])
     seeds = Path(current_app.config.get("SEEDS_DIR") or root / "seeds")
-    stem = slug(title or " ".join(text.split()[:8]), limit=60)
+    words = re.sub(r"^\s*date\s+\S+\s+", "", text).split()  # the corpus's "date 2025-07" line is no title
+    stem = slug(title or " ".join(words[:6]), limit=60)
     article_path = seeds / f"{stem}.txt"
     if article_path.exists() or bank_path(f"{stem}.yaml").exists():
         raise DraftingFailed(_("There is already an article or deck named '%(name)s'; choose another title.",

@@ -1,0 +1,52 @@
+"""New deck from an article: pasted or uploaded text, generated drafts in the review queue."""
+
+from __future__ import annotations
+
+import io
+import re
+
+from quizapp.extensions import db
+from quizapp.models import Deck
+
+ARTICLE = (
+    "date 2025-03 Der Bodensee ist mit 536 Quadratkilometern der größte See Deutschlands. "
+    "Der Rhein fließt bei Bregenz in den See und verlässt ihn bei Stein am Rhein. "
+    "Im Jahr 2019 besuchten mehr als 10.000 Taucher den Überlinger See. "
+    "Die Stadt Konstanz hat rund 85.000 Einwohner und liegt direkt an der Grenze zur Schweiz.\n"
+)
+
+
+def test_pasted_article_becomes_a_deck_of_drafts_in_the_review_queue(app, teacher, client, forms, tmp_path):
+    response = forms.post("/teacher/decks/new", {"title": "Der Bodensee", "text": ARTICLE},
+                          page="/teacher/decks/new")
+    assert response.status_code == 302, response.get_data(as_text=True)
+    assert response.headers["Location"] == "/teacher/review?deck=der-bodensee"
+    assert (tmp_path / "seeds" / "der-bodensee.txt").read_text() == ARTICLE
+    bank = (tmp_path / "questions" / "der-bodensee.yaml").read_text()
+    assert "path: seeds/der-bodensee.txt" in bank and "title: Der Bodensee" in bank
+    statuses = set(re.findall(r"^    status: (\w+)$", bank, re.M))
+    assert statuses == {"draft"}
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert page.count('class="card review-item"') == bank.count("  - id: ")
+    with app.app_context():
+        deck = db.session.get(Deck, "der-bodensee")
+        assert deck.title == "Der Bodensee" and len(deck.questions) >= 2
+
+
+def test_uploaded_article_works_too(teacher, forms, tmp_path):
+    response = forms.post("/teacher/decks/new", {"upload": (io.BytesIO(ARTICLE.encode()), "see.txt"), "text": ""},
+                          page="/teacher/decks/new", content_type="multipart/form-data")
+    assert response.status_code == 302, response.get_data(as_text=True)
+    assert list((tmp_path / "seeds").glob("der-bodensee-ist-mit-536*.txt"))
+
+
+def test_no_text_or_a_taken_name_changes_nothing(teacher, forms, tmp_path):
+    before = sorted(p.name for p in (tmp_path / "questions").iterdir())
+    response = forms.post("/teacher/decks/new", {"title": "x", "text": "  "}, page="/teacher/decks/new")
+    assert response.status_code == 422 and "Paste the article or choose a file." in response.get_data(as_text=True)
+    response = forms.post("/teacher/decks/new", {"title": "2025-07 Nordkorea Russland", "text": ARTICLE},
+                          page="/teacher/decks/new")
+    assert response.status_code == 422
+    assert "already" in response.get_data(as_text=True)
+    assert sorted(p.name for p in (tmp_path / "questions").iterdir()) == before
+    assert not (tmp_path / "seeds" / "2025-07-nordkorea-russland.txt").read_text() == ARTICLE
