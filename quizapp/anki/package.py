@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import os
+import secrets
 import shutil
 import sqlite3
 import tempfile
@@ -58,8 +59,9 @@ def write_package(decks: Sequence[ExportDeck], path: str | os.PathLike, timestam
 
 def write_to_file(package: genanki.Package, target: Path, timestamp: int) -> None:
     """Like genanki's Package.write_to_file, but atomic, reproducible and without a leftover temp file."""
-    try:
-        fd, part_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
+    part_name = target.parent / f".{target.name}.{secrets.token_hex(6)}.part"
+    try:  # like mkstemp, but with the permissions the umask gives any new file, not 0600
+        fd = os.open(part_name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     except OSError as exc:
         raise ExportError(f"cannot write {target}: {exc.strerror}") from None
     os.close(fd)
