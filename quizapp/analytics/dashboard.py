@@ -82,14 +82,18 @@ class DayFigures:
         return self.right / self.answers if self.answers else None
 
 
-def daily(attempts: Iterable[tuple[dt.datetime, str]], today: dt.date, tz: str, days: int = 30) -> list[DayFigures]:
-    """Answers and right answers per local day for the last `days` days, oldest first, gaps as zeros."""
+def daily(tallies: Iterable[tuple[dt.datetime, int, int]], today: dt.date, tz: str,
+          days: int = 30) -> list[DayFigures]:
+    """Answers and right answers per local day for the last `days` days, oldest first, gaps as zeros.
+
+    tallies: (naive UTC time, answers, right answers), e.g. one per answer or one per hour.
+    """
     answers: Counter[dt.date] = Counter()
     right: Counter[dt.date] = Counter()
-    for created_at, verdict in attempts:
-        day = local_day(created_at, tz)
-        answers[day] += 1
-        right[day] += verdict == "right"
+    for moment, count, correct in tallies:
+        day = local_day(moment, tz)
+        answers[day] += count
+        right[day] += correct
     first = today - dt.timedelta(days=days - 1)
     return [DayFigures(d, answers[d], right[d]) for d in (first + dt.timedelta(i) for i in range(days))]
 

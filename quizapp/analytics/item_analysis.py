@@ -52,54 +52,74 @@ class ItemStats:
     flags: list[Flag] = field(default_factory=list)
 
 
-def moments(marks: list[float], rests: list[float]) -> tuple[float, float, float, float | None]:
-    """Item variance, rest variance, covariance and maximal covariance (n-1 denominators)."""
-    n = len(marks)
-    if n < 2:
-        return 0.0, 0.0, 0.0, None
-    mx, mr = sum(marks) / n, sum(rests) / n
-    var_x = sum((x - mx) ** 2 for x in marks) / (n - 1)
-    var_r = sum((r - mr) ** 2 for r in rests) / (n - 1)
-    cov = sum((x - mx) * (r - mr) for x, r in zip(marks, rests)) / (n - 1)
-    cov_max = sum((x - mx) * (r - mr) for x, r in zip(sorted(marks), sorted(rests))) / (n - 1)
-    return var_x, var_r, cov, cov_max
+@dataclass(frozen=True)
+class Sums:
+    """Sufficient statistics of one item: n learners, sums of mark x, rest score r, their squares and
+    products, and `xr_sorted`, the sum of products when both lists are sorted and paired."""
+
+    n: int
+    x: float
+    xx: float
+    r: float
+    rr: float
+    xr: float
+    xr_sorted: float
 
 
-def item_figures(marks: list[float], rests: list[float]) -> dict:
-    """Facility, standard deviation, discrimination index and discriminative efficiency.
-
-    >>> f = item_figures([1, 1, 1, 0, 0], [4, 1, 3, 2, 0])
-    >>> f["facility"], round(f["discrimination"], 1), round(f["efficiency"], 1)
-    (0.6, 57.7, 66.7)
-    """
-    var_x, var_r, cov, cov_max = moments(marks, rests)
-    return {
-        "facility": sum(marks) / len(marks) if marks else None,
-        "sd": math.sqrt(var_x) if len(marks) > 1 else None,
-        "discrimination": 100 * cov / math.sqrt(var_x * var_r) if var_x * var_r > 0 else None,
-        "efficiency": 100 * cov / cov_max if cov_max else None,
-    }
+def sums_of(marks: list[float], rests: list[float]) -> Sums:
+    """The sums for one item from its learners' marks and rest scores (the database computes the same)."""
+    return Sums(len(marks), sum(marks), sum(x * x for x in marks), sum(rests), sum(r * r for r in rests),
+                sum(x * r for x, r in zip(marks, rests)),
+                sum(x * r for x, r in zip(sorted(marks), sorted(rests))))
 
 
-def analyse(items: list[ItemInfo], first_marks: Iterable[tuple[object, str, float]],
-            answer_counts: Mapping[str, Mapping[str, int]] | None = None,
-            min_learners: int = 5) -> list[ItemStats]:
-    """Statistics for each item, in the order given.
-
-    first_marks: (learner, question id, mark) of each learner's first attempt at each item;
-    answer_counts: per question id, how often each first answer was given (option text or typed text)
-    — for cloze items pass only the wrong ones.
-    """
+def sums_by_item(first_marks: Iterable[tuple[object, str, float]]) -> dict[str, Sums]:
+    """Per question id, from (learner, question id, mark) of each learner's first attempt at each item."""
     per_item: dict[str, list[tuple[object, float]]] = defaultdict(list)
     totals: dict[object, float] = defaultdict(float)
     for learner, qid, mark in first_marks:
         per_item[qid].append((learner, mark))
         totals[learner] += mark
+    return {qid: sums_of([m for _l, m in pairs], [totals[learner] - m for learner, m in pairs])
+            for qid, pairs in per_item.items()}
+
+
+def figures(s: Sums) -> dict:
+    """Facility, standard deviation, discrimination index and discriminative efficiency (n-1 variances).
+
+    >>> f = figures(sums_of([1, 1, 1, 0, 0], [4, 1, 3, 2, 0]))
+    >>> f["facility"], round(f["discrimination"], 1), round(f["efficiency"], 1)
+    (0.6, 57.7, 66.7)
+    """
+    if s.n < 2:
+        return {"facility": s.x / s.n if s.n else None, "sd": None, "discrimination": None, "efficiency": None}
+    var_x = max(0.0, (s.xx - s.x * s.x / s.n) / (s.n - 1))
+    var_r = max(0.0, (s.rr - s.r * s.r / s.n) / (s.n - 1))
+    cov = (s.xr - s.x * s.r / s.n) / (s.n - 1)
+    cov_max = (s.xr_sorted - s.x * s.r / s.n) / (s.n - 1)
+    tiny = 1e-12  # sums of floats: treat rounding noise as zero
+    return {
+        "facility": s.x / s.n,
+        "sd": math.sqrt(var_x),
+        "discrimination": 100 * cov / math.sqrt(var_x * var_r) if var_x * var_r > tiny else None,
+        "efficiency": 100 * cov / cov_max if abs(cov_max) > tiny else None,
+    }
+
+
+def analyse(items: list[ItemInfo], sums: Mapping[str, Sums],
+            answer_counts: Mapping[str, Mapping[str, int]] | None = None,
+            min_learners: int = 5) -> list[ItemStats]:
+    """Statistics for each item, in the order given.
+
+    sums: per question id (see `sums_by_item`); answer_counts: per question id, how often each first
+    answer was given (option text or typed text) — for cloze items pass only the wrong ones.
+    """
     answer_counts = answer_counts or {}
     results = []
     for item in items:
-        pairs = per_item.get(item.id, [])
-        stats = ItemStats(item=item, learners=len(pairs), enough=len(pairs) >= max(2, min_learners))
+        s = sums.get(item.id)
+        n = s.n if s else 0
+        stats = ItemStats(item=item, learners=n, enough=n >= max(2, min_learners))
         counts = Counter(answer_counts.get(item.id, {}))
         if item.type == "mcq":
             known = [item.answer, *item.distractors]
@@ -109,12 +129,10 @@ def analyse(items: list[ItemInfo], first_marks: Iterable[tuple[object, str, floa
                 stats.options.append(("", other, False))  # answers to options since edited away
         else:
             stats.wrong_answers = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:5]
-        if stats.enough:
-            marks = [m for _l, m in pairs]
-            rests = [totals[learner] - m for learner, m in pairs]
-            figures = item_figures(marks, rests)
-            stats.facility, stats.sd = figures["facility"], figures["sd"]
-            stats.discrimination, stats.efficiency = figures["discrimination"], figures["efficiency"]
+        if stats.enough and s is not None:
+            f = figures(s)
+            stats.facility, stats.sd = f["facility"], f["sd"]
+            stats.discrimination, stats.efficiency = f["discrimination"], f["efficiency"]
             stats.flags = flags_for(stats)
         results.append(stats)
     return results

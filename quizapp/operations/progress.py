@@ -5,13 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 
 from quizapp.analytics.dashboard import CardCounts, CardRow, DayFigures, card_counts, daily, forecast, streak, weakest
 from quizapp.analytics.days import local_day, today_bounds
 from quizapp.extensions import db
 from quizapp.models import Attempt, Deck, Question, ReviewCard, User
 from quizapp.operations.reviews import visible_to_students
+from quizapp.operations.sqltime import as_datetime, hour_start
 
 CHART_DAYS = 30
 STREAK_WINDOW_DAYS = 400
@@ -47,27 +48,32 @@ def deck_cards(user_id: int, deck_id: str) -> list[tuple[CardRow, str]]:
     return [(CardRow(*row[:7]), row[7]) for row in rows]
 
 
-def recent_attempts(user_id: int, since: dt.datetime) -> list[tuple[dt.datetime, str, str]]:
-    """(time, verdict, deck id) of the learner's answers since `since`, across decks."""
-    return db.session.execute(
-        select(Attempt.created_at, Attempt.verdict, Question.deck_id)
-        .join(Question, Attempt.question_id == Question.id)
+def hourly_answers(user_id: int, since: dt.datetime, deck_id: str | None = None) -> list[tuple[dt.datetime, int, int]]:
+    """(UTC hour, answers, right answers) of the learner since `since`, in one deck or all."""
+    hour = hour_start(Attempt.created_at)
+    query = (
+        select(hour, func.count(Attempt.id), func.sum(case((Attempt.verdict == "right", 1), else_=0)))
         .where(Attempt.user_id == user_id, Attempt.created_at >= since)
-    ).all()
+        .group_by(hour)
+    )
+    if deck_id is not None:
+        query = query.join(Question, Attempt.question_id == Question.id).where(Question.deck_id == deck_id)
+    return [(as_datetime(h), n, right or 0) for h, n, right in db.session.execute(query)]
 
 
 def deck_dashboard(user_id: int, deck_id: str, now: dt.datetime, tz: str) -> Dashboard:
-    """Three queries whatever the size of the deck or the history: visible count, cards, recent answers."""
+    """Four queries whatever the size of the deck or the history: count, cards, two hourly tallies."""
     today = local_day(now, tz)
     _start, end_of_today = today_bounds(now, tz)
     cards = deck_cards(user_id, deck_id)
     rows = [card for card, _text in cards]
-    attempts = recent_attempts(user_id, now - dt.timedelta(days=STREAK_WINDOW_DAYS))
     texts = dict((card.question_id, text) for card, text in cards)
+    active = hourly_answers(user_id, now - dt.timedelta(days=STREAK_WINDOW_DAYS))
+    recent = hourly_answers(user_id, now - dt.timedelta(days=CHART_DAYS + 1), deck_id)
     return Dashboard(
         counts=card_counts(rows, visible_count(deck_id), end_of_today),
-        streak=streak({local_day(t, tz) for t, _v, _d in attempts}, today),
-        days=daily(((t, v) for t, v, d in attempts if d == deck_id), today, tz, days=CHART_DAYS),
+        streak=streak({local_day(hour, tz) for hour, _n, _r in active}, today),
+        days=daily(recent, today, tz, days=CHART_DAYS),
         forecast=forecast((c.due for c in rows), today, tz),
         weakest=[(c, texts[c.question_id]) for c in weakest(rows)],
         today=today,

@@ -59,7 +59,7 @@ def questions_dir(tmp_path):
 
 @pytest.fixture
 def app_config(app_config):
-    return dict(app_config, REVIEW_FUZZ=False, TIMEZONE="Europe/Berlin", ITEM_ANALYSIS_MIN_LEARNERS=5)
+    return dict(app_config, BABEL_DEFAULT_LOCALE="en", REVIEW_FUZZ=False, TIMEZONE="Europe/Berlin", ITEM_ANALYSIS_MIN_LEARNERS=5)
 
 
 @pytest.fixture

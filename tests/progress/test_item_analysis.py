@@ -20,7 +20,7 @@ import re
 
 import pytest
 
-from quizapp.analytics.item_analysis import MARKS, ItemInfo, analyse
+from quizapp.analytics.item_analysis import MARKS, ItemInfo, analyse, sums_by_item
 from quizapp.extensions import db
 from quizapp.models import Deck
 from quizapp.operations.class_progress import item_analysis
@@ -54,7 +54,7 @@ EXPECTED = {
 def test_hand_computed_figures():
     marks = [(s, item.id, MARKS[v]) for s, answers in FIRST.items() for item, (v, _a) in zip(ITEMS, answers)]
     counts = {"t-fluss": {"Amur": 3, "Jalu": 2}, "t-grenze": {"17": 3, "12": 1, "30": 1}}
-    stats = analyse(ITEMS, marks, counts, min_learners=5)
+    stats = analyse(ITEMS, sums_by_item(marks), counts, min_learners=5)
     assert expected_figures(stats) == EXPECTED
     fluss = stats[0]
     assert fluss.options == [("Amur", 3, True), ("Jalu", 2, False), ("Ussuri", 0, False)]
@@ -62,15 +62,15 @@ def test_hand_computed_figures():
 
 def test_too_few_learners_gives_no_numbers():
     marks = [("s1", "t-fluss", 1.0), ("s2", "t-fluss", 0.0)]
-    stats = analyse(ITEMS[:1], marks, min_learners=5)[0]
+    stats = analyse(ITEMS[:1], sums_by_item(marks), min_learners=5)[0]
     assert (stats.learners, stats.enough, stats.facility, stats.flags) == (2, False, None, [])
 
 
 def test_distractor_chosen_more_than_answer_and_easy_items_are_flagged():
     marks = [(f"s{i}", "t-fluss", 0.0 if i < 4 else 1.0) for i in range(6)]
-    stats = analyse(ITEMS[:1], marks, {"t-fluss": {"Jalu": 3, "Ussuri": 1, "Amur": 2}}, min_learners=5)[0]
+    stats = analyse(ITEMS[:1], sums_by_item(marks), {"t-fluss": {"Jalu": 3, "Ussuri": 1, "Amur": 2}}, min_learners=5)[0]
     assert "distractor_beats_answer" in [f.code for f in stats.flags]
-    easy = analyse(ITEMS[:1], [(f"s{i}", "t-fluss", 1.0) for i in range(10)], min_learners=5)[0]
+    easy = analyse(ITEMS[:1], sums_by_item([(f"s{i}", "t-fluss", 1.0) for i in range(10)]), min_learners=5)[0]
     assert easy.facility == 1.0 and "too_easy" in [f.code for f in easy.flags]
     assert easy.discrimination is None  # everyone right: no variance, no correlation
 
@@ -104,4 +104,15 @@ def test_item_page_shows_figures_flags_and_links(app, client, auth, class_answer
     flag = re.search(r'<a href="([^"]+)" class="flag">[^<]*Ussuri', page)
     assert flag and flag.group(1) == link
     nk = client.get("/progress/class/decks/nordkorea-russland/items").get_data(as_text=True)
-    assert "0 of 5" in nk or "0 von 5" in nk  # nobody answered: numbers withheld, and said so
+    assert "Not enough answers yet: 5 students" in nk  # nobody answered: numbers withheld, and said so
+
+
+def test_cached_figures_follow_each_new_first_attempt(app, create_user, answer, class_answers):
+    with app.app_context():
+        before = item_analysis(db.session.get(Deck, "testdeck"), min_learners=5)[0][1].learners
+    create_user("s6")
+    answer("s6", "t-fluss", "wrong", "Ussuri")
+    with app.app_context():
+        after = item_analysis(db.session.get(Deck, "testdeck"), min_learners=5)[0][1]
+    assert (before, after.learners) == (5, 6)
+    assert "distractor_unused" not in [f.code for f in after.flags]
