@@ -57,31 +57,37 @@ _GERMAN_LETTERS = {
 }
 _GERMAN_LETTERS |= {english.capitalize(): german.capitalize() for english, german in _GERMAN_LETTERS.items()}
 _TRANSLITERATION = re.compile("|".join(sorted(_GERMAN_LETTERS, key=len, reverse=True)))
+RIVERS_EN = {
+    "ostasien": ("Amur", "Yalu", "Ussuri", "Tumen", "Songhua", "Taedong", "Liao", "Yangtze"),
+    "europa": ("Danube", "Rhine", "Elbe", "Oder", "Vistula", "Dnieper", "Don", "Volga", "Inn", "Vltava",
+               "Drava", "Mur", "Sava", "Main", "Moselle"),
+    "welt": ("Nile", "Euphrates", "Tigris", "Ganges", "Mekong", "Amazon", "Mississippi", "Jordan"),
+}
 _CYRILLIC_COUNTRIES = frozenset({"RU", "UA", "BY", "KZ", "BG", "RS", "KG"})
 
 
 @lru_cache(maxsize=None)
-def countries() -> dict[str, str]:
-    """German country names by ISO code, from CLDR (Babel)."""
+def countries(language: str = "de") -> dict[str, str]:
+    """Country names in the language by ISO code, from CLDR (Babel)."""
     from babel import Locale
 
-    names = Locale("de").territories
+    names = Locale(language).territories
     return {code: name for code, name in names.items()
             if len(code) == 2 and code.isalpha() and "(" not in name and "," not in name}
 
 
 @lru_cache(maxsize=None)
-def _country_codes() -> dict[str, str]:
-    return {name: code for code, name in countries().items()}
+def _country_codes(language: str) -> dict[str, str]:
+    return {name: code for code, name in countries(language).items()}
 
 
-def country_code(name: str) -> str | None:
-    """ISO code of a German country name.
+def country_code(name: str, language: str = "de") -> str | None:
+    """ISO code of a country name.
 
-    >>> country_code("Nordkorea"), country_code("Putin")
-    ('KP', None)
+    >>> country_code("Nordkorea"), country_code("Putin"), country_code("North Korea", "en")
+    ('KP', None, 'KP')
     """
-    return _country_codes().get(name)
+    return _country_codes(language).get(name)
 
 
 @lru_cache(maxsize=None)

@@ -72,8 +72,10 @@ def accepted(fact: Fact) -> list[str]:
         rest = answer[len(number):]
         if fact.value == int(fact.value):
             value = int(fact.value)
-            options.append(f"{value}{rest}" if "." in number else format_like(value, "1.000") + rest)
-            if value in NUMBER_WORDS and not rest:
+            locale = fact.sentence.language
+            grouped = format_like(value, "1,000" if locale == "en" else "1.000", locale)
+            options.append(f"{value}{rest}" if grouped == number else grouped + rest)
+            if value in NUMBER_WORDS and not rest and fact.sentence.language == "de":
                 options.append(NUMBER_WORDS[value])
         if "Millionen" in rest:
             options.append(number + " Mio.")

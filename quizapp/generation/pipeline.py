@@ -13,9 +13,10 @@ from .source import Article, parse_article, read_article
 from .text import Sentence, sentences
 
 CONTENT_TAGS = ("NN", "NNA", "NE", "CARD", "ADJA", "ADJD", "VVFIN", "VVINF", "VVPP", "VVIZU", "FM")
-LEANING_OPENERS = frozenset("dann dafür damit dadurch deshalb daher trotzdem dennoch vielmehr zudem außerdem".split())
-LEANING_PHRASES = ("Als Dank", "Im Gegenzug", "Auch das", "Dabei")
-THIRD_PERSON = frozenset("er sie es ihm ihr ihn ihnen sein seine ihre".split())
+LEANING_OPENERS = frozenset("dann dafür damit dadurch deshalb daher trotzdem dennoch vielmehr zudem außerdem "
+                            "then however therefore thus also instead meanwhile".split())
+LEANING_PHRASES = ("Als Dank", "Im Gegenzug", "Auch das", "Dabei", "In return", "In exchange")
+THIRD_PERSON = frozenset("er sie es ihm ihr ihn ihnen sein seine ihre he she it they him her them his its their".split())
 GOOD_LENGTH = range(7, 31)
 
 

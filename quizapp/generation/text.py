@@ -46,6 +46,7 @@ class Sentence:
     tokens: tuple[Token, ...]
     text: str
     heading: str | None = None
+    language: str = "de"
 
     @property
     def start(self) -> int:
@@ -78,7 +79,7 @@ def sentences(article: Article) -> list[Sentence]:
             tags = nlp.tagger(article.language).tag_sent(words, taglevel=1)
             tokens = tuple(
                 Token(token.text, begin + token.character_offset[0], begin + token.character_offset[1],
-                      _TAG.sub("", tag), lemma)
+                      stts(tag, article.language), lemma)
                 for token, (_, lemma, tag) in zip(raw, tags)
             )
             heading = None
@@ -90,8 +91,33 @@ def sentences(article: Article) -> list[Sentence]:
             tokens = tokens[dateline_end(tokens):]
             if tokens:
                 text = " ".join(article.text[tokens[0].start:tokens[-1].end].split())
-                result.append(Sentence(len(result), paragraph, tokens, text, heading))
+                result.append(Sentence(len(result), paragraph, tokens, text, heading, article.language))
     return result
+
+
+# HanTa's English model uses CLAWS5 tags; the fact finders read STTS.
+CLAWS_TO_STTS = {
+    "AJ0": "ADJA", "AJC": "ADJA", "AJS": "ADJA", "ORD": "ADJA", "AT0": "ART", "AV0": "ADV", "AVP": "PTKVZ",
+    "AVQ": "PWAV", "CJC": "KON", "CJS": "KOUS", "CJT": "KOUS", "CRD": "CARD", "DPS": "PPOSAT", "DT0": "PDS",
+    "DTQ": "PWS", "EX0": "PPER", "NN0": "NN", "NN1": "NN", "NN2": "NN", "NP0": "NE", "PNI": "PIS", "PNP": "PPER",
+    "PNQ": "PWS", "PNX": "PRF", "PRF": "APPR", "PRP": "APPR", "PUN": "$.", "PUL": "$(", "PUR": "$(", "PUQ": "$(",
+    "TO0": "PTKZU", "XX0": "PTKNEG", "VM0": "VMFIN", "VBB": "VAFIN", "VBD": "VAFIN", "VBZ": "VAFIN",
+    "VHB": "VAFIN", "VHD": "VAFIN", "VHZ": "VAFIN", "VDB": "VVFIN", "VDD": "VVFIN", "VDZ": "VVFIN",
+    "VVB": "VVFIN", "VVD": "VVFIN", "VVZ": "VVFIN", "VVI": "VVINF", "VVG": "VVINF", "VVN": "VVPP",
+    "VBI": "VAINF", "VBG": "VAINF", "VBN": "VAPP", "VHI": "VAINF", "VHG": "VAINF", "VHN": "VAPP",
+    "VDI": "VVINF", "VDG": "VVINF", "VDN": "VVPP",
+}
+
+
+def stts(tag: str, language: str) -> str:
+    """An STTS tag: HanTa's German tag without brackets, or the English CLAWS5 tag mapped.
+
+    >>> stts("VA(FIN)", "de"), stts("NP0", "en"), stts("VVD-VVN", "en")
+    ('VAFIN', 'NE', 'VVFIN')
+    """
+    if language == "de":
+        return _TAG.sub("", tag)
+    return CLAWS_TO_STTS.get(tag.split("-")[0], "XY")
 
 
 def heading_end(tokens: tuple[Token, ...]) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..facts import Fact
-from ..facts.dates import MONTH_ALIASES, MONTHS
+from ..facts.dates import MONTH_ALIASES, MONTH_NAMES
 from . import Pool, stable_order
 
 
@@ -28,7 +28,7 @@ def date_candidates(fact: Fact, pool: Pool) -> Iterator[str]:
         other_year = year + (month + k) // 12 if year else None
         if latest and other_year and (other_year, other_month + 1) > latest:
             continue
-        options.append(prefix + MONTHS[other_month] + (f" {other_year}" if other_year else ""))
+        options.append(prefix + MONTH_NAMES[fact.sentence.language][other_month] + (f" {other_year}" if other_year else ""))
     if year:
         options += [f"{prefix}{month_token.text} {y}" for y in (year - 1, year - 2)]
     yield from stable_order(fact.answer, options)

@@ -6,7 +6,7 @@ import math
 from typing import Iterator
 
 from ..facts import Fact
-from ..gazetteer import (CAPITALS, FEMALE, NATIONALITY_STEMS, PERSONS, PERSONS_BY_COUNTRY, RIVERS, cities_of, city,
+from ..gazetteer import (CAPITALS, FEMALE, NATIONALITY_STEMS, PERSONS, PERSONS_BY_COUNTRY, RIVERS, RIVERS_EN, cities_of, city,
                          countries, country_code, country_info)
 from . import Pool, stable_order
 
@@ -19,7 +19,7 @@ def name_candidates(fact: Fact, pool: Pool) -> Iterator[str]:
         yield from _persons(fact, pool, same_class)
     elif fact.cls == "land":
         yield from stable_order(answer, same_class)
-        yield from _countries(answer)
+        yield from _countries(answer, fact.sentence.language)
     elif fact.cls in ("stadt", "region"):
         own = (city(answer) or (answer,))[0]
         # Cities the sentence names already ("Neapel" rules out "Napoli").
@@ -31,9 +31,10 @@ def name_candidates(fact: Fact, pool: Pool) -> Iterator[str]:
                 yield name
     elif fact.cls == "fluss":
         yield from stable_order(answer, same_class)
-        region = next((names for names in RIVERS.values() if answer in names), ())
+        rivers = RIVERS_EN if fact.sentence.language == "en" else RIVERS
+        region = next((names for names in rivers.values() if answer in names), ())
         yield from stable_order(answer, region)
-        yield from stable_order(answer, [name for names in RIVERS.values() for name in names])
+        yield from stable_order(answer, [name for names in rivers.values() for name in names])
     elif fact.cls:
         yield from stable_order(answer, same_class)
 
@@ -46,7 +47,9 @@ def _persons(fact: Fact, pool: Pool, same_class: list[str]) -> Iterator[str]:
     known = [name for name in PERSONS.get(fact.cls or "", ()) if name not in FEMALE]
     # Office holders only for an office holder: a football coach gets other people of the article.
     others = [name for names in PERSONS.values() for name in names if name not in FEMALE] if known else []
-    compatriots = PERSONS_BY_COUNTRY.get(_nationality(fact), ())
+    if fact.sentence.language != "de":  # the lists spell names the German way ("Wladimir Putin")
+        known = others = []
+    compatriots = PERSONS_BY_COUNTRY.get(_nationality(fact), ()) if known or others else ()
     groups = (stable_order(answer, same_class), stable_order(answer, compatriots), stable_order(answer, known),
               stable_order(answer, pool.persons),
               stable_order(answer, article), stable_order(answer, others))
@@ -74,11 +77,11 @@ def _nationality(fact: Fact) -> str | None:
     return None
 
 
-def _countries(answer: str) -> Iterator[str]:
+def _countries(answer: str, language: str) -> Iterator[str]:
     """Neighbours first, then countries of the same continent and similar population."""
-    code = country_code(answer)
+    code = country_code(answer, language)
     info = country_info()
-    names = countries()
+    names = countries(language)
     if not code or code not in info:
         return
     neighbours = [c for c in info[code]["neighbours"].split(",") if c in names]

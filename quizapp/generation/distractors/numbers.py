@@ -14,9 +14,11 @@ def number_candidates(fact: Fact, pool: Pool) -> Iterator[str]:
     """Numbers near the answer on its own grid of round values, one below and one above first."""
     value = fact.value or 0.0
     text = fact.sentence.tokens[fact.first].text
-    decimals = number_shape(text)[0]
+    locale = fact.sentence.language
+    decimals = number_shape(text, locale)[0]
     step = roundness(value, decimals)
-    percent = fact.last < len(fact.sentence.tokens) and fact.sentence.tokens[fact.last].text in ("Prozent", "%")
+    percent = fact.last < len(fact.sentence.tokens) and fact.sentence.tokens[fact.last].text in (
+        "Prozent", "%", "percent", "per")
     values = []
     for k in range(-12, 13):
         candidate = round(value + k * step, 6)
@@ -31,7 +33,7 @@ def number_candidates(fact: Fact, pool: Pool) -> Iterator[str]:
         values.append(candidate)
     rest = fact.answer[len(text):]  # " Millionen"
     ordered = spread(stable_order(fact.answer, values), value)
-    yield from (format_like(v, text) + rest for v in ordered)
+    yield from (format_like(v, text, locale) + rest for v in ordered)
 
 
 def spread(values: list[float], answer: float) -> list[float]:

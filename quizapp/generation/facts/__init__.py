@@ -16,6 +16,11 @@ HINTS = {
     "organisation": "Organisation",
     "name": "Name",
     "begriff": "Begriff",
+    "monat": "Monat",
+}
+HINTS_EN = {
+    "zahl": "Number", "jahr": "Year", "datum": "Date", "monat": "Month", "person": "Person", "ort": "Place",
+    "organisation": "Organisation", "name": "Name", "begriff": "Term",
 }
 
 
@@ -50,9 +55,9 @@ class Fact:
 
     @property
     def hint(self) -> str:
-        if self.kind == "datum" and self.cls == "monat":
-            return "Monat"
-        return HINTS.get(self.kind, "Begriff")
+        """The cloze hint in the article's language: "Zahl", "Monat", "Person", "Number", ..."""
+        kind = "monat" if self.kind == "datum" and self.cls == "monat" else self.kind
+        return (HINTS_EN if self.sentence.language == "en" else HINTS).get(kind, HINTS["begriff"])
 
 
 class FactFinder(Protocol):

@@ -12,6 +12,18 @@ from . import Fact
 
 # Endings of the noun before or after a name that say what the name is: (ending, kind, class).
 ROLES = (
+    ("foreign minister", "person", "außenminister"),
+    ("president", "person", "staatschef"),
+    ("leader", "person", "staatschef"),
+    ("chancellor", "person", "regierungschef"),
+    ("prime minister", "person", "regierungschef"),
+    ("mayor", "person", "person"),
+    ("governor", "person", "person"),
+    ("secretary", "person", "person"),
+    ("river", "ort", "fluss"),
+    ("city", "ort", "stadt"),
+    ("province", "ort", "region"),
+    ("newspaper", "organisation", "zeitung"),
     ("außenminister", "person", "außenminister"),
     ("präsident", "person", "staatschef"),
     ("staatschef", "person", "staatschef"),
@@ -60,12 +72,18 @@ ROLES = (
 )
 PERSON_NOUN_ENDINGS = ("er", "ers", "in", "ar", "ars", "ist", "isten", "ent", "enten", "or", "ors",
                        "eur", "eurs", "ant", "anten", "at", "aten", "star", "stars")
+# English titles and class words are capitalised and tagged as proper nouns: cut them off the name.
+EN_TITLES = frozenset("President Minister Foreign Prime Chancellor Leader Secretary General Governor Mayor Senator "
+                      "King Queen Prince Pope Mr Mrs Ms Dr Sir Coach Chairman Director Supreme State".split())
+EN_CLASS_WORDS = frozenset("River City Region Province Resort Hotel Oblast".split())
 APPOSITION_ARTICLES = frozenset("jener jenem jenes der die das dem des einer einem eines ein eine".split())
 
 
-def role(noun: Token) -> tuple[str, str] | None:
-    """(kind, class) named by a noun such as "Grenzfluss" or "Außenminister"."""
+def role(noun: Token, before: str = "") -> tuple[str, str] | None:
+    """(kind, class) named by a noun such as "Grenzfluss" or "Außenminister" (before: the words up to it)."""
     word = noun.text.lower()
+    if before.lower().endswith(("foreign minister", "prime minister")):
+        word = before.lower()
     for ending, kind, cls in ROLES:
         if word.endswith(ending):
             return kind, cls
@@ -76,7 +94,8 @@ class NameFinder:
     """Runs of proper nouns, classed by a neighbouring noun, the gazetteers, or another mention."""
 
     def find(self, sentences: Sequence[Sentence]) -> list[Fact]:
-        runs = [(sentence, first, last) for sentence in sentences for first, last in _runs(sentence.tokens)]
+        runs = [(sentence, first, last) for sentence in sentences
+                for first, last in _runs(sentence.tokens, sentence.language)]
         names = {_name(*run) for run in runs}
         # "Kim Jong Uns" is the genitive of a name mentioned elsewhere: not an answer.
         runs = [run for run in runs if not (_name(*run).endswith("s") and _name(*run)[:-1] in names)]
@@ -88,7 +107,7 @@ class NameFinder:
                 known[name] = found
         for sentence, first, last in runs:
             name = _name(sentence, first, last)
-            if name not in known and (found := _gazetteer_role(name)):
+            if name not in known and (found := _gazetteer_role(name, sentence.language)):
                 known[name] = found
         surnames = defaultdict(set)
         for name, (kind, _) in known.items():
@@ -111,7 +130,7 @@ def _name(sentence: Sentence, first: int, last: int) -> str:
     return " ".join(token.text for token in sentence.tokens[first:last])
 
 
-def _runs(tokens: tuple[Token, ...]):
+def _runs(tokens: tuple[Token, ...], language: str = "de"):
     """Spans of capitalised proper-noun tokens; genitives ("Russlands") are left out.
 
     A run ends before a country or city name ("Präsident Wladimir Putin Nordkorea ..."), and
@@ -129,6 +148,11 @@ def _runs(tokens: tuple[Token, ...]):
                 if country_code(tokens[last].text) or last - i > 1 and city(tokens[last].text):
                     break
                 last += 1
+            if language == "en":
+                while last - i > 1 and (tokens[i].text in EN_TITLES or _nationality_word(tokens[i], tokens[i + 1])):
+                    i += 1
+                while last - i > 1 and tokens[last - 1].text in EN_CLASS_WORDS:
+                    last -= 1
             end = tokens[last - 1]
             genitive = end.text.endswith("s") and end.lemma == end.text[:-1]
             if not genitive and not any(token.text.isupper() and len(token.text) > 3 for token in tokens[i:last]):
@@ -136,6 +160,11 @@ def _runs(tokens: tuple[Token, ...]):
             i = last
         else:
             i += 1
+
+
+def _nationality_word(token: Token, following: Token) -> bool:
+    """ "Russian" in "Russian President Vladimir Putin"."""
+    return token.text.endswith(("an", "ese", "ish")) and following.text in EN_TITLES
 
 
 def _is_name(token: Token) -> bool:
@@ -149,11 +178,15 @@ def _context_role(tokens: tuple[Token, ...], first: int, last: int) -> tuple[str
     A full name after a noun for a person ("der Kolumbianer Carlos Bacca", "Regisseurs Sebastian
     Nübling") is a person too.
     """
-    if first > 0 and tokens[first - 1].is_noun:
-        if found := role(tokens[first - 1]):
+    before = " ".join(token.text for token in tokens[max(0, first - 2):first])
+    if first > 0 and (tokens[first - 1].is_noun or tokens[first - 1].text in EN_TITLES):
+        if found := role(tokens[first - 1], before):
             return found
         if last - first >= 2 and tokens[first - 1].text.lower().endswith(PERSON_NOUN_ENDINGS):
             return "person", "person"
+    if last < len(tokens) and (tokens[last].is_noun or tokens[last].text in EN_CLASS_WORDS) \
+            and (found := role(tokens[last])) and found[0] == "ort":
+        return found  # "Wonsan Kalma Ressort", "the Tumen River"
     if last + 1 < len(tokens) and tokens[last].text == "," and tokens[last + 1].text.lower() in APPOSITION_ARTICLES:
         for token in tokens[last + 2:last + 6]:
             if token.is_noun:
@@ -163,10 +196,10 @@ def _context_role(tokens: tuple[Token, ...], first: int, last: int) -> tuple[str
     return None
 
 
-def _gazetteer_role(name: str) -> tuple[str, str] | None:
+def _gazetteer_role(name: str, language: str = "de") -> tuple[str, str] | None:
     """A country or city name; a city's name must not also be a German noun ("Derby")."""
-    if country_code(name):
+    if country_code(name, language):
         return "ort", "land"
-    if city(name) and name not in nlp.nouns().by_lemma:
+    if city(name) and (language != "de" or name not in nlp.nouns().by_lemma):
         return "ort", "stadt"
     return None

@@ -9,8 +9,12 @@ from ..numerals import parse_number
 from ..text import Sentence
 from . import Fact
 
-NUMBER = re.compile(r"^(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?$")
-SCALE_WORDS = frozenset({"Millionen", "Milliarden", "Million", "Milliarde", "Mio.", "Mrd."})
+NUMBER = {
+    "de": re.compile(r"^(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?$"),
+    "en": re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$"),
+}
+SCALE_WORDS = frozenset({"Millionen", "Milliarden", "Million", "Milliarde", "Mio.", "Mrd.",
+                         "million", "billion", "millions", "billions"})
 UNIT_SYMBOLS = frozenset({"%", "km", "m", "kg", "t", "€", "$"})
 
 
@@ -22,14 +26,14 @@ class NumberFinder:
         for sentence in sentences:
             tokens = sentence.tokens
             for i, token in enumerate(tokens):
-                if token.tag != "CARD" or not NUMBER.match(token.text):
+                if token.tag != "CARD" or not NUMBER[sentence.language].match(token.text):
                     continue
                 last = i + 1
                 if last < len(tokens) and tokens[last].text in SCALE_WORDS:
                     last += 1
                 if not _counts_something(tokens, last):
                     continue
-                value = parse_number(token.text)
+                value = parse_number(token.text, sentence.language)
                 if value is not None and value > 0:
                     facts.append(Fact("zahl", sentence, i, last, value=value))
         return facts

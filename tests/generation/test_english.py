@@ -1,0 +1,28 @@
+"""English articles: detected, tagged with HanTa's English model, numbers and dates in English form."""
+
+from __future__ import annotations
+
+from quizapp.generation.checks import answer_of, problems
+from quizapp.generation.pipeline import generate_deck_from_text
+
+ARTICLE = (
+    "date 2025-07 North Korea and Russia share a border of just 17 kilometres. In June 2024, Russian "
+    "President Vladimir Putin visited North Korea for the first time in 24 years. About 3,000 people could "
+    "cross the Tumen River every day. With 1.2 million soldiers, North Korea has one of the largest armies "
+    "in the world. Foreign Minister Sergei Lavrov visited the Wonsan Kalma resort in July 2025."
+)
+
+
+def test_english_deck():
+    deck = generate_deck_from_text(ARTICLE, "2025-07-north-korea.txt")
+    assert deck["deck"]["language"] == "en"
+    items = {(item["type"], answer_of(item)): item for item in deck["questions"]}
+    assert items[("cloze", "17")]["text"].endswith("just {{c1::17::Number}} kilometres.")
+    assert items[("cloze", "Vladimir Putin")]["kind"] == "person"
+    assert items[("cloze", "Tumen")]["kind"] == "ort"
+    assert all(d.endswith(" million") and "." in d for d in items[("mcq", "1.2 million")]["distractors"])
+    assert all("," in d for d in items[("mcq", "3,000")]["distractors"])
+    assert all(d.endswith(" 2024") for d in items[("mcq", "June 2024")]["distractors"])
+    assert set(items[("mcq", "Tumen")]["distractors"]) <= {"Amur", "Yalu", "Ussuri", "Songhua", "Taedong", "Liao", "Yangtze"}
+    for item in deck["questions"]:
+        assert problems(item, ARTICLE) == [], item
