@@ -1,0 +1,81 @@
+"""A teacher reviews drafts with the keyboard in a real browser; the student then sees exactly the approved."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from quizapp.bank.write import read_bank, set_question_fields
+from quizapp.extensions import db
+from quizapp.models import QuizRun
+
+pytestmark = pytest.mark.browser
+
+DECK_FILE = "nordkorea-russland.yaml"
+DRAFTS = ["nkru-grenze-laenge", "nkru-grenzfluss-tumen", "nkru-putin-besuch-jahre"]
+
+
+@pytest.fixture
+def app_config(app_config, questions_dir) -> dict:
+    """Three items of the seed deck are drafts again before the app loads the deck."""
+    path = questions_dir / DECK_FILE
+    text, _ = read_bank(path)
+    for qid in DRAFTS:
+        text = set_question_fields(text, qid, {"status": "draft"})
+    path.write_text(text, encoding="utf-8")
+    return app_config
+
+
+def log_in(page, server: str, username: str) -> None:
+    page.goto(server + "/auth/login")
+    page.keyboard.type(username)  # the username field has focus
+    page.keyboard.press("Tab")
+    page.keyboard.type("geheim123")
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", name="Decks")).to_be_visible()
+
+
+def test_teacher_approves_two_drafts_by_keyboard_and_edits_one(app, live_server, page, browser, create_user,
+                                                              questions_dir, artifacts):
+    create_user("lehrerin", teacher=True)
+    create_user("schueler")
+    log_in(page, live_server, "lehrerin")
+    page.goto(live_server + "/teacher/review")
+    items = page.locator(".review-item")
+    expect(items).to_have_count(3)
+    expect(page.locator(".review-item.selected")).to_have_attribute("data-id", DRAFTS[0])
+    page.screenshot(path=str(artifacts / "teacher-review.png"), full_page=True)
+
+    page.keyboard.press("a")  # approve the first draft
+    expect(items).to_have_count(2)
+    expect(page.locator(".review-item.selected")).to_have_attribute("data-id", DRAFTS[1])
+    page.keyboard.press("j")  # skip to the next one
+    expect(page.locator(".review-item.selected")).to_have_attribute("data-id", DRAFTS[2])
+    page.keyboard.press("k")
+    expect(page.locator(".review-item.selected")).to_have_attribute("data-id", DRAFTS[1])
+    page.keyboard.press("j")
+    page.keyboard.press("a")  # approve the third
+    expect(items).to_have_count(1)
+    expect(page.locator(".review-item.selected")).to_have_attribute("data-id", DRAFTS[1])
+
+    page.keyboard.press("e")  # edit the one left: it stays a draft
+    expect(page.locator("textarea[name=text]")).to_be_focused()
+    page.locator("textarea[name=text]").fill(
+        "Eine rostige, eingleisige Eisenbahnbrücke spannt sich über den Grenzfluss ____.")
+    page.get_by_role("button", name="Save").click()
+    expect(page.locator(".review-item")).to_have_count(1)
+    expect(page.locator(".review-item .stem")).to_have_text(
+        "Eine rostige, eingleisige Eisenbahnbrücke spannt sich über den Grenzfluss ____.")
+
+    bank = (questions_dir / DECK_FILE).read_text()
+    assert "spannt sich über den Grenzfluss ____." in bank
+    approved = [block.split("\n", 1)[0] for block in bank.split("  - id: ")[1:] if "status: approved" in block]
+    assert DRAFTS[0] in approved and DRAFTS[2] in approved and DRAFTS[1] not in approved
+
+    page.context.clear_cookies()
+    log_in(page, live_server, "schueler")
+    page.get_by_role("button", name="Quiz starten").click()
+    expect(page.locator(".step")).to_contain_text(f"Frage 1 von {len(approved)}")
+    with app.app_context():
+        run = db.session.scalars(db.select(QuizRun).order_by(QuizRun.id.desc())).first()
+        assert run.question_ids == approved
