@@ -8,12 +8,21 @@ from quizapp.bank import load_bank_text
 
 pytest.importorskip("anki.collection", reason="the test extra installs PyPI 'anki'")
 
-from tests.anki.support import BANK, AnkiCollection  # noqa: E402
+from tests.anki.support import BANK, CLASS_BANK, CLASS_DECK, AnkiCollection  # noqa: E402
 
 
 @pytest.fixture
 def bank():
     return load_bank_text(BANK, "questions/test-deck.yaml")
+
+
+@pytest.fixture
+def questions_dir(tmp_path):
+    """The app tests load one known deck, not the seed deck (which the generator rewrites)."""
+    target = tmp_path / "questions"
+    target.mkdir()
+    (target / f"{CLASS_DECK}.yaml").write_text(CLASS_BANK, encoding="utf-8")
+    return target
 
 
 @pytest.fixture

@@ -92,3 +92,68 @@ class AnkiCollection:
 
     def revlog_count(self, card_id: int) -> int:
         return self.col.db.scalar("select count() from revlog where cid = ?", card_id)
+
+
+CLASS_DECK = "klasse"
+
+# The deck the app tests load instead of the seed deck, which the generator will rewrite.
+CLASS_BANK = """\
+deck:
+  id: klasse
+  title: Eine Klasse & ihre Fragen
+  language: de
+  source:
+    path: seeds/klasse.txt
+questions:
+  - id: kl-grenze
+    type: cloze
+    text: Die Landgrenze ist {{c1::17::Zahl}} Kilometer lang.
+    source:
+      sentence: Die Landgrenze ist 17 Kilometer lang.
+    kind: zahl
+    status: approved
+  - id: kl-fluss
+    type: cloze
+    text: Der Grenzfluss heißt {{c1::Tumen::Fluss}}.
+    source:
+      sentence: Der Grenzfluss heißt Tumen.
+    status: approved
+  - id: kl-hauptstadt
+    type: mcq
+    text: Die Hauptstadt Nordkoreas ist ____.
+    answer: Pjöngjang
+    distractors: [Seoul, Wladiwostok]
+    source:
+      sentence: Die Hauptstadt Nordkoreas ist Pjöngjang.
+    status: approved
+  - id: kl-zug
+    type: mcq
+    text: Der Zug fährt nach ____.
+    answer: Moskau
+    distractors: [Peking, Minsk]
+    source:
+      sentence: Der Zug fährt nach Moskau.
+    status: approved
+  - id: kl-bruecke
+    type: mcq
+    text: Die Brücke ist ____.
+    answer: rostig
+    distractors: [neu, breit]
+    source:
+      sentence: Die Brücke ist rostig.
+    status: approved
+  - id: kl-entwurf
+    type: mcq
+    text: Ein Entwurf ____.
+    answer: ja
+    distractors: [nein]
+    source:
+      sentence: Ein Entwurf ja.
+    status: draft
+  - id: kl-alt
+    type: cloze
+    text: Zurückgezogen {{c1::alt}}.
+    source:
+      sentence: Zurückgezogen alt.
+    status: retired
+"""

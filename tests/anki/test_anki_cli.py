@@ -11,7 +11,7 @@ from quizapp.extensions import db
 from quizapp.models import Question
 from quizapp.operations.banks import sync_question_banks
 
-SEED = "nordkorea-russland"
+from tests.anki.support import CLASS_DECK as DECK
 
 DRAFTS_ONLY = """\
 deck:
@@ -30,7 +30,7 @@ questions:
 """
 
 
-def approved_count(app, deck_id: str = SEED) -> int:
+def approved_count(app, deck_id: str = DECK) -> int:
     with app.app_context():
         return db.session.scalar(select(func.count()).select_from(Question).where(
             Question.deck_id == deck_id, Question.status == "approved", Question.in_file.is_(True)))
@@ -47,14 +47,14 @@ def test_exports_all_decks_when_none_is_named(app, runner, anki, tmp_path):
 
 def test_exports_a_named_deck(app, runner, anki, tmp_path):
     out = tmp_path / "seed.apkg"
-    assert runner.invoke(args=["export-anki", SEED, "-o", str(out)]).exit_code == 0
+    assert runner.invoke(args=["export-anki", DECK, "-o", str(out)]).exit_code == 0
     anki.import_package(out)
-    assert anki.col.find_notes(f"tag:quizapp::{SEED}")
+    assert anki.col.find_notes(f"tag:quizapp::{DECK}")
 
 
 def test_unknown_deck_is_refused(runner, tmp_path):
     out = tmp_path / "x.apkg"
-    result = runner.invoke(args=["export-anki", SEED, "gibt-es-nicht", "-o", str(out)])
+    result = runner.invoke(args=["export-anki", DECK, "gibt-es-nicht", "-o", str(out)])
     assert result.exit_code != 0
     assert "unknown deck: gibt-es-nicht" in result.output
     assert not any(tmp_path.glob("*x.apkg*"))
@@ -83,29 +83,29 @@ def test_unwritable_path_is_refused(runner, tmp_path):
 
 def test_teachers_edit_reaches_anki_and_keeps_the_review(app, runner, anki, questions_dir, tmp_path):
     first = tmp_path / "1.apkg"
-    assert runner.invoke(args=["export-anki", SEED, "-o", str(first)]).exit_code == 0
+    assert runner.invoke(args=["export-anki", DECK, "-o", str(first)]).exit_code == 0
     anki.import_package(first)
     notes = anki.col.note_count()
-    guid = genanki.guid_for("quizapp", "nkru-grenze-laenge")
+    guid = genanki.guid_for("quizapp", "kl-grenze")
     note = anki.col.get_note(anki.col.db.scalar("select id from notes where guid = ?", guid))
     card = note.cards()[0]
     anki.review(card.id)
 
-    bank = questions_dir / f"{SEED}.yaml"
+    bank = questions_dir / f"{DECK}.yaml"
     text = bank.read_text(encoding="utf-8")
-    old = "lange Landgrenze."
+    old = "Kilometer lang."
     assert old in text
-    bank.write_text(text.replace(old, "lange Landgrenze, die kürzeste.", 1), encoding="utf-8")
+    bank.write_text(text.replace(old, "Kilometer lang und gerade.", 1), encoding="utf-8")
     with app.app_context():
         report = sync_question_banks(questions_dir, now=dt.datetime.now(dt.UTC).replace(tzinfo=None)
                                      + dt.timedelta(minutes=5))
         db.session.commit()
-        assert report.loaded == [f"{SEED}.yaml"]
+        assert report.loaded == [f"{DECK}.yaml"]
 
     second = tmp_path / "2.apkg"
-    assert runner.invoke(args=["export-anki", SEED, "-o", str(second)]).exit_code == 0
+    assert runner.invoke(args=["export-anki", DECK, "-o", str(second)]).exit_code == 0
     log = anki.import_package(second)
     assert len(log.new) == 0 and len(log.updated) == 1
     assert anki.col.note_count() == notes
-    assert anki.col.get_note(note.id)["Text"].endswith("lange Landgrenze, die kürzeste.")
+    assert anki.col.get_note(note.id)["Text"].endswith("Kilometer lang und gerade.")
     assert anki.revlog_count(card.id) == 1

@@ -13,8 +13,8 @@ from quizapp.models import Deck, Question, User
 from quizapp.operations.export import weak_question_ids
 from quizapp.operations.quiz import Marking, mark_answer, record_attempt, start_run
 
-SEED = "nordkorea-russland"
-URL = f"/decks/{SEED}/anki.apkg"
+from tests.anki.support import CLASS_DECK as DECK
+URL = f"/decks/{DECK}/anki.apkg"
 
 
 def import_download(anki, response, tmp_path):
@@ -27,7 +27,7 @@ def import_download(anki, response, tmp_path):
 def count_questions(app, *statuses: str) -> int:
     with app.app_context():
         return len(db.session.scalars(select(Question).where(
-            Question.deck_id == SEED, Question.in_file.is_(True), Question.status.in_(statuses))).all())
+            Question.deck_id == DECK, Question.in_file.is_(True), Question.status.in_(statuses))).all())
 
 
 def test_download_needs_a_login(client):
@@ -47,7 +47,7 @@ def test_learner_downloads_the_approved_items(app, client, auth, create_user, an
     create_user("anna")
     auth.login("anna")
     response = client.get(URL)
-    assert f"filename={SEED}.apkg" in response.headers["Content-Disposition"]
+    assert f"filename={DECK}.apkg" in response.headers["Content-Disposition"]
     import_download(anki, response, tmp_path)
     assert anki.col.note_count() == count_questions(app, "approved")
 
@@ -73,7 +73,7 @@ def test_drafts_are_for_teachers(app, client, auth, create_user, anki, tmp_path)
 def answer_some(app, user_id: int) -> tuple[str, str]:
     """The learner gets the first mcq wrong and the second right; returns their ids."""
     with app.app_context():
-        user, deck = db.session.get(User, user_id), db.session.get(Deck, SEED)
+        user, deck = db.session.get(User, user_id), db.session.get(Deck, DECK)
         run = start_run(user, deck)
         mcqs = [db.session.get(Question, qid) for qid in run.question_ids]
         wrong, right = [q for q in mcqs if q.type == "mcq"][:2]
@@ -110,7 +110,7 @@ def test_weak_means_last_answer_missed_or_more_often_wrong_than_right(app, creat
     histories = [["wrong", "wrong", "right"], ["wrong", "right"], ["right", "almost"]]
     start = dt.datetime(2025, 8, 1)
     with app.app_context():
-        user, deck = db.session.get(User, anna), db.session.get(Deck, SEED)
+        user, deck = db.session.get(User, anna), db.session.get(Deck, DECK)
         questions = [q for q in deck.questions if q.type == "mcq"][:3]
         ids = [q.id for q in questions]
         for step in range(3):
@@ -120,5 +120,5 @@ def test_weak_means_last_answer_missed_or_more_often_wrong_than_right(app, creat
                     marking = Marking(Verdict(history[step]), "given")
                     record_attempt(run, user, question, marking, now=start + dt.timedelta(hours=step))
         db.session.commit()
-        weak = weak_question_ids(anna, SEED)
+        weak = weak_question_ids(anna, DECK)
     assert weak == {ids[0], ids[2]}

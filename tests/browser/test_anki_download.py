@@ -6,10 +6,22 @@ from playwright.sync_api import expect
 from quizapp.extensions import db
 from quizapp.models import Question
 
+from tests.anki.support import CLASS_BANK, CLASS_DECK
+
 pytestmark = pytest.mark.browser
 
 
+@pytest.fixture
+def questions_dir(tmp_path):
+    """One known deck, independent of the seed deck."""
+    target = tmp_path / "questions"
+    target.mkdir()
+    (target / f"{CLASS_DECK}.yaml").write_text(CLASS_BANK, encoding="utf-8")
+    return target
+
+
 def test_download_button_gives_a_package_anki_imports(app, create_user, live_server, page, artifacts, tmp_path):
+    pytest.importorskip("anki.collection", reason="the test extra installs PyPI 'anki'")
     from tests.anki.support import AnkiCollection
 
     create_user("lena")
@@ -24,7 +36,7 @@ def test_download_button_gives_a_package_anki_imports(app, create_user, live_ser
     with page.expect_download() as download_info:
         link.click()
     download = download_info.value
-    assert download.suggested_filename == "nordkorea-russland.apkg"
+    assert download.suggested_filename == f"{CLASS_DECK}.apkg"
     path = tmp_path / download.suggested_filename
     download.save_as(path)
 
