@@ -149,7 +149,7 @@ def heading_end(tokens: tuple[Token, ...]) -> int:
 def dateline_end(tokens: tuple[Token, ...]) -> int:
     """Number of tokens of an agency dateline such as "Wien –" at the start of a sentence."""
     for i, token in enumerate(tokens[:6]):
-        if token.text == "–" and i > 0 and len(tokens) > i + 1 and tokens[i + 1].text[:1].isupper():
+        if token.text in ("–", "-") and i > 0 and len(tokens) > i + 1 and tokens[i + 1].text[:1].isupper():
             return i + 1
         if not (token.text[:1].isupper() or token.text in DATELINE_JOINERS):
             return 0

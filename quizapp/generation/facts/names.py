@@ -66,6 +66,8 @@ ROLES = (
     ("resort", "ort", "anlage"),
     ("ressort", "ort", "anlage"),
     ("zeitung", "organisation", "zeitung"),
+    ("agentur", "organisation", "agentur"),
+    ("sender", "organisation", "sender"),
     ("partei", "organisation", "partei"),
     ("konzern", "organisation", "unternehmen"),
     ("unternehmen", "organisation", "unternehmen"),
@@ -200,6 +202,6 @@ def _gazetteer_role(name: str, language: str = "de") -> tuple[str, str] | None:
     """A country or city name; a city's name must not also be a German noun ("Derby")."""
     if country_code(name, language):
         return "ort", "land"
-    if city(name) and (language != "de" or name not in nlp.nouns().by_lemma):
+    if city(name) and not name.isupper() and (language != "de" or name not in nlp.nouns().by_lemma):
         return "ort", "stadt"
     return None
