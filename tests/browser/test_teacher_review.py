@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 from playwright.sync_api import expect
 
@@ -12,18 +15,22 @@ from quizapp.models import QuizRun
 pytestmark = pytest.mark.browser
 
 DECK_FILE = "nordkorea-russland.yaml"
+FIXED_DECK = Path(__file__).resolve().parents[1] / "fixtures" / "banks" / DECK_FILE
 DRAFTS = ["nkru-grenze-laenge", "nkru-grenzfluss-tumen", "nkru-putin-besuch-jahre"]
 
 
 @pytest.fixture
-def app_config(app_config, questions_dir) -> dict:
-    """Three items of the seed deck are drafts again before the app loads the deck."""
-    path = questions_dir / DECK_FILE
+def questions_dir(tmp_path) -> Path:
+    """questions/ with the frozen hand-written seed deck, three of its items drafts again."""
+    target = tmp_path / "questions"
+    target.mkdir()
+    path = target / DECK_FILE
+    shutil.copy(FIXED_DECK, path)
     text, _ = read_bank(path)
     for qid in DRAFTS:
         text = set_question_fields(text, qid, {"status": "draft"})
     path.write_text(text, encoding="utf-8")
-    return app_config
+    return target
 
 
 def log_in(page, server: str, username: str) -> None:
@@ -62,7 +69,7 @@ def test_teacher_approves_two_drafts_by_keyboard_and_edits_one(app, live_server,
     expect(page.locator("textarea[name=text]")).to_be_focused()
     page.locator("textarea[name=text]").fill(
         "Eine rostige, eingleisige Eisenbahnbrücke spannt sich über den Grenzfluss ____.")
-    page.get_by_role("button", name="Save").click()
+    page.get_by_role("button", name="Speichern").click()
     expect(page.locator(".review-item")).to_have_count(1)
     expect(page.locator(".review-item .stem")).to_have_text(
         "Eine rostige, eingleisige Eisenbahnbrücke spannt sich über den Grenzfluss ____.")

@@ -11,7 +11,17 @@ from quizapp.bank.write import read_bank, set_question_fields
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 DECK_FILE = "nordkorea-russland.yaml"
+FIXED_DECK = PROJECT_ROOT / "tests" / "fixtures" / "banks" / DECK_FILE  # the hand-written seed deck, frozen
 DRAFTS = ["nkru-grenze-laenge", "nkru-grenzfluss-tumen", "nkru-putin-besuch-jahre"]
+
+
+@pytest.fixture
+def questions_dir(tmp_path) -> Path:
+    """questions/ with a frozen copy of the hand-written seed deck: these tests count its items."""
+    target = tmp_path / "questions"
+    target.mkdir()
+    shutil.copy(FIXED_DECK, target / DECK_FILE)
+    return target
 
 
 @pytest.fixture
@@ -33,10 +43,11 @@ def deck_file(questions_dir) -> Path:
 
 
 @pytest.fixture
-def teacher(deck_file, app, auth, create_user):
-    """A logged-in teacher."""
+def teacher(deck_file, app, auth, forms, create_user):
+    """A logged-in teacher who reads the pages in English (the tests match English messages)."""
     create_user("lehrerin", teacher=True)
     auth.login("lehrerin")
+    forms.post("/language/en", page="/")
     return "lehrerin"
 
 

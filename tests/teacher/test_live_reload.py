@@ -21,7 +21,7 @@ def test_a_good_edit_is_picked_up_without_a_restart(app, student, client, deck_f
     assert "(neu)" in question_text(app)
 
 
-def test_a_bad_edit_is_ignored_and_shown_to_teachers(app, auth, client, create_user, deck_file):
+def test_a_bad_edit_is_ignored_and_shown_to_teachers(app, auth, client, forms, create_user, deck_file):
     create_user("schueler")
     create_user("lehrerin", teacher=True)
     auth.login("schueler")
@@ -32,6 +32,7 @@ def test_a_bad_edit_is_ignored_and_shown_to_teachers(app, auth, client, create_u
     assert "(neu)" not in question_text(app)
     auth.logout()
     auth.login("lehrerin")
+    forms.post("/language/en", page="/")
     page = client.get("/teacher/").get_data(as_text=True)
     assert "Bank files with errors" in page
     assert "questions/nordkorea-russland.yaml:" in page and "answer &#34;Amur&#34; is also a distractor" in page
