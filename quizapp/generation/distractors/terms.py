@@ -29,7 +29,8 @@ def term_candidates(fact: Fact, pool: Pool) -> Iterator[str]:
     target = zipf_frequency(written, "de")
     seen: set[str] = set()
     all_heads = sorted(_heads(noun.lemma, lexicon.by_lemma, 0.0), key=len)
-    for head in (head for head in all_heads if zipf_frequency(head, "de") >= MIN_HEAD_ZIPF):
+    # The longest head students know: "Einfluss" for "Alkoholeinfluss", not "Fluss".
+    for head in reversed([head for head in all_heads if zipf_frequency(head, "de") >= MIN_HEAD_ZIPF]):
         # "Luftabwehrrakete" for "Flugabwehrrakete" shares more than the head: too close to the answer.
         too_close = tuple(longer.lower() for longer in all_heads if len(longer) > len(head))
         ranked = []
