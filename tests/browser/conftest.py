@@ -7,6 +7,7 @@ import threading
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 from werkzeug.serving import make_server
 
 CHROMIUM = os.environ.get("QUIZAPP_CHROMIUM", "/usr/bin/chromium")
@@ -50,6 +51,8 @@ def browser():
 def page(browser):
     context = browser.new_context(locale="de-DE", viewport={"width": 1100, "height": 800})
     page = context.new_page()
+    page.set_default_timeout(30_000)  # CI machines are small and busy; waiting longer is not slower
+    expect.set_options(timeout=30_000)
     yield page
     context.close()
 
