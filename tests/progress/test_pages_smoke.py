@@ -30,3 +30,15 @@ def test_teacher_pages_render(client, auth, classroom):
         assert response.status_code == 200, url
     overview = client.get("/progress/class").get_data(as_text=True)
     assert "anna" in overview and "bert" in overview
+
+
+def test_pages_render_in_german(client, auth, classroom):
+    auth.login("frau-lehmann")
+    german = {"Accept-Language": "de"}
+    assert "Fragenanalyse" in client.get("/progress/class/decks/testdeck/items", headers=german).get_data(as_text=True)
+    assert "Klassenübersicht" in client.get("/progress/class", headers=german).get_data(as_text=True)
+    auth.logout()
+    auth.login("anna")
+    page = client.get("/progress/decks/testdeck", headers=german).get_data(as_text=True)
+    assert "Tage in Folge" in page and "Trefferquote im Verlauf" in page
+    assert "Wiederholen (" in client.get("/", headers=german).get_data(as_text=True)
