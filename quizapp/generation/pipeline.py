@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
 from .distractors import Pool, normalise
 from .facts import Fact, find_facts
@@ -13,14 +13,59 @@ from .source import Article, parse_article, read_article
 from .text import Sentence, sentences
 
 CONTENT_TAGS = ("NN", "NNA", "NE", "CARD", "ADJA", "ADJD", "VVFIN", "VVINF", "VVPP", "VVIZU", "FM")
-LEANING_OPENERS = frozenset("dann dafür damit dadurch deshalb daher trotzdem dennoch vielmehr zudem außerdem "
-                            "then however therefore thus also instead meanwhile".split())
+LEANING_OPENERS = frozenset(
+    [
+        "dann",
+        "dafür",
+        "damit",
+        "dadurch",
+        "deshalb",
+        "daher",
+        "trotzdem",
+        "dennoch",
+        "vielmehr",
+        "zudem",
+        "außerdem",
+        "then",
+        "however",
+        "therefore",
+        "thus",
+        "also",
+        "instead",
+        "meanwhile",
+    ]
+)
 LEANING_PHRASES = ("Als Dank", "Im Gegenzug", "Auch das", "Dabei", "In return", "In exchange")
-THIRD_PERSON = frozenset("er sie es ihm ihr ihn ihnen sein seine ihre he she it they him her them his its their".split())
+THIRD_PERSON = frozenset(
+    [
+        "er",
+        "sie",
+        "es",
+        "ihm",
+        "ihr",
+        "ihn",
+        "ihnen",
+        "sein",
+        "seine",
+        "ihre",
+        "he",
+        "she",
+        "it",
+        "they",
+        "him",
+        "her",
+        "them",
+        "his",
+        "its",
+        "their",
+    ]
+)
 GOOD_LENGTH = range(7, 31)
 
 
-def generate_deck(path: str | Path, *, source_path: str | None = None, pool_persons: Sequence[str] = ()) -> dict:
+def generate_deck(
+    path: str | Path, *, source_path: str | None = None, pool_persons: Sequence[str] = ()
+) -> dict:
     """Read an article file and return its deck as a dict in the bank format (see docs/question-bank.md)."""
     path = Path(path)
     return deck_from_article(read_article(path), path, source_path or path.as_posix(), pool_persons)
@@ -36,18 +81,26 @@ def generate_deck_from_text(text: str, name: str = "artikel.txt", pool_persons: 
     return deck_from_article(parse_article(text, name), Path(name), name, pool_persons)
 
 
-def deck_from_article(article: Article, path: Path, source_path: str, pool_persons: Sequence[str] = ()) -> dict:
+def deck_from_article(
+    article: Article, path: Path, source_path: str, pool_persons: Sequence[str] = ()
+) -> dict:
     """The deck dict: metadata from the article and its file name, then the items."""
     deck_id = deck_id_for(path)
     sents = sentences(article)
-    deck = {"id": deck_id, "title": deck_title(path, sents), "language": article.language,
-            "source": {"path": source_path}}
+    deck = {
+        "id": deck_id,
+        "title": deck_title(path, sents),
+        "language": article.language,
+        "source": {"path": source_path},
+    }
     if article.date:
         deck["source"]["date"] = article.date
     return {"deck": deck, "questions": make_items(deck_id, article, sents, pool_persons)}
 
 
-def make_items(deck_id: str, article: Article, sents: list[Sentence], pool_persons: Sequence[str] = ()) -> list[dict]:
+def make_items(
+    deck_id: str, article: Article, sents: list[Sentence], pool_persons: Sequence[str] = ()
+) -> list[dict]:
     """Items for the article: per fact the best sentence, a cloze, and an MCQ when it has three distractors."""
     facts = [fact for fact in find_facts(sents) if fact.kind != "name" or fact.last - fact.first > 1]
     pool = Pool(facts=tuple(facts), persons=tuple(pool_persons), article_date=article.date)
@@ -117,7 +170,11 @@ def is_fragment(tokens) -> bool:
 def gap_leaves_content(fact: Fact) -> bool:
     """The rest of the sentence still says something: three content words outside the gap."""
     tokens = fact.sentence.tokens
-    rest = [token for i, token in enumerate(tokens) if not fact.first <= i < fact.last and token.tag in CONTENT_TAGS]
+    rest = [
+        token
+        for i, token in enumerate(tokens)
+        if not fact.first <= i < fact.last and token.tag in CONTENT_TAGS
+    ]
     return len(rest) >= 3
 
 

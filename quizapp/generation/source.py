@@ -9,8 +9,49 @@ from pathlib import Path
 from .errors import GenerationError
 
 MAX_BYTES = 1_000_000
-GERMAN_WORDS = frozenset("der die das und ist nicht mit von den dem ein eine sich auch auf für im zu".split())
-ENGLISH_WORDS = frozenset("the and is of to in that it for with was on as by are this from".split())
+GERMAN_WORDS = frozenset(
+    [
+        "der",
+        "die",
+        "das",
+        "und",
+        "ist",
+        "nicht",
+        "mit",
+        "von",
+        "den",
+        "dem",
+        "ein",
+        "eine",
+        "sich",
+        "auch",
+        "auf",
+        "für",
+        "im",
+        "zu",
+    ]
+)
+ENGLISH_WORDS = frozenset(
+    [
+        "the",
+        "and",
+        "is",
+        "of",
+        "to",
+        "in",
+        "that",
+        "it",
+        "for",
+        "with",
+        "was",
+        "on",
+        "as",
+        "by",
+        "are",
+        "this",
+        "from",
+    ]
+)
 
 _META = re.compile(
     r"\ufeff?[ \t]*(?:(?P<key>date|datum)[ \t]+(?P<date>\d{4}(?:-\d{2}(?:-\d{2})?)?)"

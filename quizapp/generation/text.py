@@ -11,7 +11,24 @@ from .source import Article
 MIN_TOKENS, MAX_TOKENS = 5, 45
 # Capitalised words of these classes do not start a noun phrase in mid-sentence: a new sentence starts there.
 SENTENCE_OPENERS = frozenset(
-    "ART APPR APPRART PROAV PAV PPER PDS PDAT PIAT PIS PPOSAT KOUS ADV PWAV PWS PTKNEG".split()
+    [
+        "ART",
+        "APPR",
+        "APPRART",
+        "PROAV",
+        "PAV",
+        "PPER",
+        "PDS",
+        "PDAT",
+        "PIAT",
+        "PIS",
+        "PPOSAT",
+        "KOUS",
+        "ADV",
+        "PWAV",
+        "PWS",
+        "PTKNEG",
+    ]
 )
 OPENING_PUNCTUATION = frozenset(":(„\"'‚«»–-")
 DATELINE_JOINERS = frozenset({"/", "de", "del", "am", "an", "der", "im", "bei", "upon", "on"})
@@ -59,11 +76,11 @@ class Sentence:
     @property
     def complete(self) -> bool:
         """Ends with sentence punctuation, starts with a capital, and is of a sensible length."""
-        last = self.tokens[-1].text if self.tokens[-1].text not in ("“", "\"", "«") else self.tokens[-2].text
+        last = self.tokens[-1].text if self.tokens[-1].text not in ("“", '"', "«") else self.tokens[-2].text
         first = self.tokens[0].text
         return (
             last in (".", "!")
-            and (first[:1].isupper() or first[:1].isdigit() or first in ("„", "\""))
+            and (first[:1].isupper() or first[:1].isdigit() or first in ("„", '"'))
             and MIN_TOKENS <= len(self.tokens) <= MAX_TOKENS
         )
 
@@ -78,34 +95,87 @@ def sentences(article: Article) -> list[Sentence]:
             words = [token.text for token in raw]
             tags = nlp.tagger(article.language).tag_sent(words, taglevel=1)
             tokens = tuple(
-                Token(token.text, begin + token.character_offset[0], begin + token.character_offset[1],
-                      stts(tag, article.language), lemma)
+                Token(
+                    token.text,
+                    begin + token.character_offset[0],
+                    begin + token.character_offset[1],
+                    stts(tag, article.language),
+                    lemma,
+                )
                 for token, (_, lemma, tag) in zip(raw, tags)
             )
             heading = None
             if position == 0 and article.language == "de":
                 cut = heading_end(tokens)
                 if cut:
-                    heading = article.text[tokens[0].start:tokens[cut - 1].end]
+                    heading = article.text[tokens[0].start : tokens[cut - 1].end]
                     tokens = tokens[cut:]
-            tokens = tokens[dateline_end(tokens):]
+            tokens = tokens[dateline_end(tokens) :]
             if tokens:
-                text = " ".join(article.text[tokens[0].start:tokens[-1].end].split())
+                text = " ".join(article.text[tokens[0].start : tokens[-1].end].split())
                 result.append(Sentence(len(result), paragraph, tokens, text, heading, article.language))
     return result
 
 
 # HanTa's English model uses CLAWS5 tags; the fact finders read STTS.
 CLAWS_TO_STTS = {
-    "AJ0": "ADJA", "AJC": "ADJA", "AJS": "ADJA", "ORD": "ADJA", "AT0": "ART", "AV0": "ADV", "AVP": "PTKVZ",
-    "AVQ": "PWAV", "CJC": "KON", "CJS": "KOUS", "CJT": "KOUS", "CRD": "CARD", "DPS": "PPOSAT", "DT0": "PDS",
-    "DTQ": "PWS", "EX0": "PPER", "NN0": "NN", "NN1": "NN", "NN2": "NN", "NP0": "NE", "PNI": "PIS", "PNP": "PPER",
-    "PNQ": "PWS", "PNX": "PRF", "PRF": "APPR", "PRP": "APPR", "PUN": "$.", "PUL": "$(", "PUR": "$(", "PUQ": "$(",
-    "TO0": "PTKZU", "XX0": "PTKNEG", "VM0": "VMFIN", "VBB": "VAFIN", "VBD": "VAFIN", "VBZ": "VAFIN",
-    "VHB": "VAFIN", "VHD": "VAFIN", "VHZ": "VAFIN", "VDB": "VVFIN", "VDD": "VVFIN", "VDZ": "VVFIN",
-    "VVB": "VVFIN", "VVD": "VVFIN", "VVZ": "VVFIN", "VVI": "VVINF", "VVG": "VVINF", "VVN": "VVPP",
-    "VBI": "VAINF", "VBG": "VAINF", "VBN": "VAPP", "VHI": "VAINF", "VHG": "VAINF", "VHN": "VAPP",
-    "VDI": "VVINF", "VDG": "VVINF", "VDN": "VVPP",
+    "AJ0": "ADJA",
+    "AJC": "ADJA",
+    "AJS": "ADJA",
+    "ORD": "ADJA",
+    "AT0": "ART",
+    "AV0": "ADV",
+    "AVP": "PTKVZ",
+    "AVQ": "PWAV",
+    "CJC": "KON",
+    "CJS": "KOUS",
+    "CJT": "KOUS",
+    "CRD": "CARD",
+    "DPS": "PPOSAT",
+    "DT0": "PDS",
+    "DTQ": "PWS",
+    "EX0": "PPER",
+    "NN0": "NN",
+    "NN1": "NN",
+    "NN2": "NN",
+    "NP0": "NE",
+    "PNI": "PIS",
+    "PNP": "PPER",
+    "PNQ": "PWS",
+    "PNX": "PRF",
+    "PRF": "APPR",
+    "PRP": "APPR",
+    "PUN": "$.",
+    "PUL": "$(",
+    "PUR": "$(",
+    "PUQ": "$(",
+    "TO0": "PTKZU",
+    "XX0": "PTKNEG",
+    "VM0": "VMFIN",
+    "VBB": "VAFIN",
+    "VBD": "VAFIN",
+    "VBZ": "VAFIN",
+    "VHB": "VAFIN",
+    "VHD": "VAFIN",
+    "VHZ": "VAFIN",
+    "VDB": "VVFIN",
+    "VDD": "VVFIN",
+    "VDZ": "VVFIN",
+    "VVB": "VVFIN",
+    "VVD": "VVFIN",
+    "VVZ": "VVFIN",
+    "VVI": "VVINF",
+    "VVG": "VVINF",
+    "VVN": "VVPP",
+    "VBI": "VAINF",
+    "VBG": "VAINF",
+    "VBN": "VAPP",
+    "VHI": "VAINF",
+    "VHG": "VAINF",
+    "VHN": "VAPP",
+    "VDI": "VVINF",
+    "VDG": "VVINF",
+    "VDN": "VVPP",
 }
 
 
@@ -141,7 +211,11 @@ def heading_end(tokens: tuple[Token, ...]) -> int:
             return i
         for width in (4, 3, 2, 1):
             opening = [t.text for t in tokens[:width]]
-            if i >= width + 2 and [t.text for t in tokens[i:i + width]] == opening and opening[0][:1].isupper():
+            if (
+                i >= width + 2
+                and [t.text for t in tokens[i : i + width]] == opening
+                and opening[0][:1].isupper()
+            ):
                 return i
     return 0
 

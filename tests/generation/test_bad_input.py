@@ -17,7 +17,7 @@ BAD = [
     (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file"),
     ("Grüße aus Wien und der Stadt.".encode("latin-1"), "not UTF-8"),
     ((GERMAN * (MAX_BYTES // len(GERMAN) + 10)).encode(), "too large"),
-    ("Le chat est sur la table et il dort bien tranquillement ce soir.".encode(), "unsupported language"),
+    (b"Le chat est sur la table et il dort bien tranquillement ce soir.", "unsupported language"),
     (b"date 2025-07 lang fr Bonjour.", "unsupported language (fr)"),
 ]
 
@@ -40,7 +40,9 @@ def test_cli_exits_non_zero_and_writes_nothing(write_article, tmp_path, content,
     bank = questions / "test-artikel.yaml"
     bank.write_text("# a teacher's file\ndeck: {id: test-artikel}\nquestions: []\n", encoding="utf-8")
     before = bank.read_bytes()
-    result = CliRunner().invoke(generate_command, [str(write_article(content)), "--questions-dir", str(questions)])
+    result = CliRunner().invoke(
+        generate_command, [str(write_article(content)), "--questions-dir", str(questions)]
+    )
     assert result.exit_code == 1
     assert message in result.output
     assert bank.read_bytes() == before
@@ -60,7 +62,9 @@ def test_broken_existing_bank_is_left_alone(write_article, tmp_path):
     questions.mkdir()
     bank = questions / "test-artikel.yaml"
     bank.write_text("deck: [unclosed\n", encoding="utf-8")
-    article = write_article("Im Juni 2024 besuchte Präsident Wladimir Putin erstmals seit 24 Jahren Nordkorea.")
+    article = write_article(
+        "Im Juni 2024 besuchte Präsident Wladimir Putin erstmals seit 24 Jahren Nordkorea."
+    )
     result = CliRunner().invoke(generate_command, [str(article), "--questions-dir", str(questions)])
     assert result.exit_code == 1
     assert "cannot read the existing bank" in result.output

@@ -23,6 +23,14 @@ def test_english_deck():
     assert all(d.endswith(" million") and "." in d for d in items[("mcq", "1.2 million")]["distractors"])
     assert all("," in d for d in items[("mcq", "3,000")]["distractors"])
     assert all(d.endswith(" 2024") for d in items[("mcq", "June 2024")]["distractors"])
-    assert set(items[("mcq", "Tumen")]["distractors"]) <= {"Amur", "Yalu", "Ussuri", "Songhua", "Taedong", "Liao", "Yangtze"}
+    assert set(items[("mcq", "Tumen")]["distractors"]) <= {
+        "Amur",
+        "Yalu",
+        "Ussuri",
+        "Songhua",
+        "Taedong",
+        "Liao",
+        "Yangtze",
+    }
     for item in deck["questions"]:
         assert problems(item, ARTICLE) == [], item

@@ -68,9 +68,16 @@ def test_teachers_work_survives(project):
     questions[1]["status"] = "retired"
     questions[2]["text"] = questions[2]["text"] + " (vom Lehrer bearbeitet)"
     removed = questions.pop(3)
-    questions.insert(0, {"id": "own-item", "type": "cloze", "status": "approved",
-                         "text": "Die Grenze ist {{c1::17::Zahl}} Kilometer lang.",
-                         "source": {"sentence": removed["source"]["sentence"]}})
+    questions.insert(
+        0,
+        {
+            "id": "own-item",
+            "type": "cloze",
+            "status": "approved",
+            "text": "Die Grenze ist {{c1::17::Zahl}} Kilometer lang.",
+            "source": {"sentence": removed["source"]["sentence"]},
+        },
+    )
     data.yaml_set_start_comment("Checked by Frau Huber")
     with bank.open("w", encoding="utf-8") as stream:
         yaml.dump(data, stream)

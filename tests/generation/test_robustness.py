@@ -11,9 +11,42 @@ from quizapp.generation import GenerationError
 from quizapp.generation.checks import problems
 from quizapp.generation.pipeline import generate_deck_from_text
 
-WORDS = ("Der", "die", "und", "ist", "Putin", "Nordkorea", "17", "Kilometer", "1,2", "Millionen", "Juni",
-         "2024", "©", "APA/AFP", "–", "„Kanonenfutter“", ":", ".", "\r\n", "\n\n", "\ufeff", "date", "2025-07",
-         "Grenzfluss", "Tumen", "sich", "im", "Soldaten", "15.000", "Wien", "Damit", "hat", "er", "gesagt")
+WORDS = (
+    "Der",
+    "die",
+    "und",
+    "ist",
+    "Putin",
+    "Nordkorea",
+    "17",
+    "Kilometer",
+    "1,2",
+    "Millionen",
+    "Juni",
+    "2024",
+    "©",
+    "APA/AFP",
+    "–",
+    "„Kanonenfutter“",
+    ":",
+    ".",
+    "\r\n",
+    "\n\n",
+    "\ufeff",
+    "date",
+    "2025-07",
+    "Grenzfluss",
+    "Tumen",
+    "sich",
+    "im",
+    "Soldaten",
+    "15.000",
+    "Wien",
+    "Damit",
+    "hat",
+    "er",
+    "gesagt",
+)
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -33,9 +66,9 @@ def test_batch_matches_single_runs(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     articles = {
         "2025-01-brücke.txt": "Die neue Brücke über den Grenzfluss Tumen ist 17 Kilometer lang und wurde im Mai 2024 "
-                              "eröffnet. Knapp 3000 Menschen überqueren sie pro Tag.",
+        "eröffnet. Knapp 3000 Menschen überqueren sie pro Tag.",
         "2025-02-armee.txt": "Mit 1,2 Millionen Soldaten hat Nordkorea eine der größten Armeen der Welt. "
-                             "Schätzungen gehen von bereits 15.000 Soldaten in Russland aus.",
+        "Schätzungen gehen von bereits 15.000 Soldaten in Russland aus.",
     }
     for name, text in articles.items():
         (tmp_path / name).write_text(text, encoding="utf-8")

@@ -9,7 +9,6 @@ import pytest
 from quizapp.generation.checks import answer_of, problems
 from quizapp.generation.pipeline import generate_deck
 
-
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "2025-07-nordkorea-russland.txt"
 
 # The key facts the issue lists: (a word of the sentence, the answer) for some item of the deck.
@@ -48,7 +47,9 @@ def test_at_least_25_items_of_each_kind(seed_deck):
 
 @pytest.mark.parametrize("word, answer", KEY_FACTS)
 def test_key_fact_is_asked(seed_deck, word, answer):
-    assert any(answer_of(item) == answer and word in item["source"]["sentence"] for item in seed_deck["questions"])
+    assert any(
+        answer_of(item) == answer and word in item["source"]["sentence"] for item in seed_deck["questions"]
+    )
 
 
 def test_every_item_passes_the_checks(seed_deck, seed_text):
@@ -75,7 +76,16 @@ def test_cloze_has_a_hint_and_mcq_three_distractors(seed_deck):
         if item["type"] == "cloze":
             assert item["text"].count("{{c1::") == 1
             assert item["text"].split("::")[2].split("}}")[0] in {
-                "Zahl", "Jahr", "Datum", "Monat", "Person", "Ort", "Organisation", "Name", "Begriff"}
+                "Zahl",
+                "Jahr",
+                "Datum",
+                "Monat",
+                "Person",
+                "Ort",
+                "Organisation",
+                "Name",
+                "Begriff",
+            }
         else:
             assert len(item["distractors"]) == 3 and "____" in item["text"]
 
@@ -86,7 +96,9 @@ def test_leaning_sentence_gets_its_context(seed_deck):
 
 
 def test_number_distractors_keep_the_form(seed_deck):
-    by_answer = {item["answer"]: item["distractors"] for item in seed_deck["questions"] if item["type"] == "mcq"}
+    by_answer = {
+        item["answer"]: item["distractors"] for item in seed_deck["questions"] if item["type"] == "mcq"
+    }
     assert all(d.endswith(" Millionen") and "," in d for d in by_answer["1,2 Millionen"])
     assert all("." in d and d.endswith(".000") for d in by_answer["15.000"])
     assert all(int(d) < 100 for d in by_answer["40"])

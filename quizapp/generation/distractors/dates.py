@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..facts import Fact
 from ..facts.dates import MONTH_ALIASES, MONTH_NAMES
@@ -12,7 +12,7 @@ from . import Pool, stable_order
 def date_candidates(fact: Fact, pool: Pool) -> Iterator[str]:
     """Nearby years, months of the same year, or nearby months, never after the article's date."""
     latest = _year_month(pool.article_date)
-    tokens = fact.sentence.tokens[fact.first:fact.last]
+    tokens = fact.sentence.tokens[fact.first : fact.last]
     if fact.kind == "jahr":
         year = int(fact.value or 0)
         years = [year + k for k in (-4, -3, -2, -1, 1, 2, 3)]
@@ -20,7 +20,7 @@ def date_candidates(fact: Fact, pool: Pool) -> Iterator[str]:
         return
     month_token = next(token for token in tokens if token.text in MONTH_ALIASES)
     month = MONTH_ALIASES[month_token.text]
-    prefix = fact.answer[:fact.answer.index(month_token.text)]
+    prefix = fact.answer[: fact.answer.index(month_token.text)]
     year = int(fact.value) if fact.value else None
     options = []
     for k in (-5, -4, -3, -2, 2, 3, 4, 5):
@@ -28,7 +28,11 @@ def date_candidates(fact: Fact, pool: Pool) -> Iterator[str]:
         other_year = year + (month + k) // 12 if year else None
         if latest and other_year and (other_year, other_month + 1) > latest:
             continue
-        options.append(prefix + MONTH_NAMES[fact.sentence.language][other_month] + (f" {other_year}" if other_year else ""))
+        options.append(
+            prefix
+            + MONTH_NAMES[fact.sentence.language][other_month]
+            + (f" {other_year}" if other_year else "")
+        )
     if year:
         options += [f"{prefix}{month_token.text} {y}" for y in (year - 1, year - 2)]
     yield from stable_order(fact.answer, options)

@@ -3,11 +3,23 @@
 from __future__ import annotations
 
 import math
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..facts import Fact
-from ..gazetteer import (CAPITALS, FEMALE, NATIONALITY_STEMS, PERSONS, PERSONS_BY_COUNTRY, RIVERS, RIVERS_EN, cities_of, city,
-                         countries, country_code, country_info)
+from ..gazetteer import (
+    CAPITALS,
+    FEMALE,
+    NATIONALITY_STEMS,
+    PERSONS,
+    PERSONS_BY_COUNTRY,
+    RIVERS,
+    RIVERS_EN,
+    cities_of,
+    city,
+    countries,
+    country_code,
+    country_info,
+)
 from . import Pool, stable_order
 
 
@@ -50,9 +62,14 @@ def _persons(fact: Fact, pool: Pool, same_class: list[str]) -> Iterator[str]:
     if fact.sentence.language != "de":  # the lists spell names the German way ("Wladimir Putin")
         known = others = []
     compatriots = PERSONS_BY_COUNTRY.get(_nationality(fact), ()) if known or others else ()
-    groups = (stable_order(answer, same_class), stable_order(answer, compatriots), stable_order(answer, known),
-              stable_order(answer, pool.persons),
-              stable_order(answer, article), stable_order(answer, others))
+    groups = (
+        stable_order(answer, same_class),
+        stable_order(answer, compatriots),
+        stable_order(answer, known),
+        stable_order(answer, pool.persons),
+        stable_order(answer, article),
+        stable_order(answer, others),
+    )
     full_names = {name for name in article if " " in name}
     for group in groups:
         for name in group:
@@ -66,7 +83,7 @@ def _persons(fact: Fact, pool: Pool, same_class: list[str]) -> Iterator[str]:
 
 def _nationality(fact: Fact) -> str | None:
     """The country the words before a name give it: "der russische Außenminister", "Russlands Präsident"."""
-    for token in reversed(fact.sentence.tokens[max(0, fact.first - 4):fact.first]):
+    for token in reversed(fact.sentence.tokens[max(0, fact.first - 4) : fact.first]):
         word = token.text.lower()
         if token.tag == "ADJA":
             for stem, code in NATIONALITY_STEMS.items():
@@ -87,8 +104,14 @@ def _countries(answer: str, language: str) -> Iterator[str]:
     neighbours = [c for c in info[code]["neighbours"].split(",") if c in names]
     yield from (names[c] for c in stable_order(answer, neighbours))
     population = max(info[code]["population"], 1)
-    same_continent = [c for c, data in info.items() if data["continentcode"] == info[code]["continentcode"]
-                      and c in names and c != code and data["population"] > 0]
+    same_continent = [
+        c
+        for c, data in info.items()
+        if data["continentcode"] == info[code]["continentcode"]
+        and c in names
+        and c != code
+        and data["population"] > 0
+    ]
     same_continent.sort(key=lambda c: (abs(math.log(info[c]["population"] / population)), c))
     yield from (names[c] for c in same_continent)
 
@@ -109,5 +132,8 @@ def _cities(answer: str, capital: bool) -> Iterator[str]:
 
 def _plain(name: str) -> bool:
     """A name that reads as German: letters, spaces and hyphens, no English 'Saint ...'."""
-    return all(c.isalpha() or c in " -" for c in name) and not name.startswith(("Saint", "St ")) \
+    return (
+        all(c.isalpha() or c in " -" for c in name)
+        and not name.startswith(("Saint", "St "))
         and "-on-" not in name
+    )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..facts import Fact
 from ..numerals import format_like, number_shape
@@ -18,7 +18,11 @@ def number_candidates(fact: Fact, pool: Pool) -> Iterator[str]:
     decimals = number_shape(text, locale)[0]
     step = roundness(value, decimals)
     percent = fact.last < len(fact.sentence.tokens) and fact.sentence.tokens[fact.last].text in (
-        "Prozent", "%", "percent", "per")
+        "Prozent",
+        "%",
+        "percent",
+        "per",
+    )
     values = []
     for k in range(-12, 13):
         candidate = round(value + k * step, 6)
@@ -31,7 +35,7 @@ def number_candidates(fact: Fact, pool: Pool) -> Iterator[str]:
         if decimals and candidate == int(candidate) and value != int(value):
             continue  # "4,5" -> not "4,0"
         values.append(candidate)
-    rest = fact.answer[len(text):]  # " Millionen"
+    rest = fact.answer[len(text) :]  # " Millionen"
     ordered = spread(stable_order(fact.answer, values), value)
     yield from (format_like(v, text, locale) + rest for v in ordered)
 
@@ -53,10 +57,10 @@ def roundness(value: float, decimals: int) -> float:
     >>> roundness(15000, 0), roundness(4.5, 1), roundness(17, 0), roundness(40, 0)
     (5000, 0.5, 1, 20)
     """
-    best = 10.0 ** -decimals
+    best = 10.0**-decimals
     for exponent in range(-decimals, int(math.log10(value)) + 1 if value >= 1 else 1):
         for factor in (1, 2, 5):
-            step = factor * 10.0 ** exponent
+            step = factor * 10.0**exponent
             if step < value and abs(value / step - round(value / step)) < 1e-9:
                 best = step
     return int(best) if best >= 1 else best

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from wordfreq import zipf_frequency
 
@@ -36,9 +36,15 @@ def term_candidates(fact: Fact, pool: Pool) -> Iterator[str]:
         ranked = []
         for lemma in lexicon.by_ending.get(head[-4:].lower(), ()):
             other = lexicon.by_lemma[lemma]
-            if lemma in seen or lemma == noun.lemma or not lemma.lower().endswith(head.lower()) \
-                    or other.genus != noun.genus or lemma.lower() == head.lower() \
-                    or too_close and lemma.lower().endswith(too_close):
+            if (
+                lemma in seen
+                or lemma == noun.lemma
+                or not lemma.lower().endswith(head.lower())
+                or other.genus != noun.genus
+                or lemma.lower() == head.lower()
+                or too_close
+                and lemma.lower().endswith(too_close)
+            ):
                 continue
             seen.add(lemma)
             forms = {other.form(slot) for slot in slots}
@@ -73,5 +79,9 @@ def article_term_candidates(fact: Fact, pool: Pool) -> Iterator[str]:
         if other_fact.kind != "begriff" or other is None or other.genus != noun.genus or other is noun:
             continue
         forms = {other.form(slot) for slot in slots}
-        if len(forms) == 1 and None not in forms and not any(word in other.lemma.lower() for word in UNWANTED):
+        if (
+            len(forms) == 1
+            and None not in forms
+            and not any(word in other.lemma.lower() for word in UNWANTED)
+        ):
             yield forms.pop()

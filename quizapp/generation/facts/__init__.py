@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Protocol, Sequence
+from typing import Protocol
 
 from ..text import Sentence
 
@@ -19,8 +20,15 @@ HINTS = {
     "monat": "Monat",
 }
 HINTS_EN = {
-    "zahl": "Number", "jahr": "Year", "datum": "Date", "monat": "Month", "person": "Person", "ort": "Place",
-    "organisation": "Organisation", "name": "Name", "begriff": "Term",
+    "zahl": "Number",
+    "jahr": "Year",
+    "datum": "Date",
+    "monat": "Month",
+    "person": "Person",
+    "ort": "Place",
+    "organisation": "Organisation",
+    "name": "Name",
+    "begriff": "Term",
 }
 
 
@@ -50,7 +58,7 @@ class Fact:
         tokens = self.sentence.tokens
         return "".join(
             token.text + (" " if i + 1 < self.last and tokens[i + 1].start > token.end else "")
-            for i, token in enumerate(tokens[self.first:self.last], self.first)
+            for i, token in enumerate(tokens[self.first : self.last], self.first)
         )
 
     @property

@@ -3,20 +3,45 @@
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from collections.abc import Sequence
 
 from ..text import Sentence
 from . import Fact
 
-MONTHS = (
-    "Januar Februar März April Mai Juni Juli August September Oktober November Dezember".split()
-)
-MONTHS_EN = (
-    "January February March April May June July August September October November December".split()
-)
+MONTHS = [
+    "Januar",
+    "Februar",
+    "März",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "Dezember",
+]
+MONTHS_EN = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 MONTH_NAMES = {"de": MONTHS, "en": MONTHS_EN}
-MONTH_ALIASES = {"Jänner": 0, "Feber": 1} | {name: i for i, name in enumerate(MONTHS)} | {
-    name: i for i, name in enumerate(MONTHS_EN)}
+MONTH_ALIASES = (
+    {"Jänner": 0, "Feber": 1}
+    | {name: i for i, name in enumerate(MONTHS)}
+    | {name: i for i, name in enumerate(MONTHS_EN)}
+)
 YEAR = re.compile(r"^(1[89]|20)\d\d$")
 DAY = re.compile(r"^([1-9]|[12]\d|3[01])\.$")
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Sequence
+from collections.abc import Sequence
 
 from .. import nlp
 from ..gazetteer import city, country_code
@@ -72,13 +72,61 @@ ROLES = (
     ("konzern", "organisation", "unternehmen"),
     ("unternehmen", "organisation", "unternehmen"),
 )
-PERSON_NOUN_ENDINGS = ("er", "ers", "in", "ar", "ars", "ist", "isten", "ent", "enten", "or", "ors",
-                       "eur", "eurs", "ant", "anten", "at", "aten", "star", "stars")
+PERSON_NOUN_ENDINGS = (
+    "er",
+    "ers",
+    "in",
+    "ar",
+    "ars",
+    "ist",
+    "isten",
+    "ent",
+    "enten",
+    "or",
+    "ors",
+    "eur",
+    "eurs",
+    "ant",
+    "anten",
+    "at",
+    "aten",
+    "star",
+    "stars",
+)
 # English titles and class words are capitalised and tagged as proper nouns: cut them off the name.
-EN_TITLES = frozenset("President Minister Foreign Prime Chancellor Leader Secretary General Governor Mayor Senator "
-                      "King Queen Prince Pope Mr Mrs Ms Dr Sir Coach Chairman Director Supreme State".split())
-EN_CLASS_WORDS = frozenset("River City Region Province Resort Hotel Oblast".split())
-APPOSITION_ARTICLES = frozenset("jener jenem jenes der die das dem des einer einem eines ein eine".split())
+EN_TITLES = frozenset(
+    [
+        "President",
+        "Minister",
+        "Foreign",
+        "Prime",
+        "Chancellor",
+        "Leader",
+        "Secretary",
+        "General",
+        "Governor",
+        "Mayor",
+        "Senator",
+        "King",
+        "Queen",
+        "Prince",
+        "Pope",
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Dr",
+        "Sir",
+        "Coach",
+        "Chairman",
+        "Director",
+        "Supreme",
+        "State",
+    ]
+)
+EN_CLASS_WORDS = frozenset(["River", "City", "Region", "Province", "Resort", "Hotel", "Oblast"])
+APPOSITION_ARTICLES = frozenset(
+    ["jener", "jenem", "jenes", "der", "die", "das", "dem", "des", "einer", "einem", "eines", "ein", "eine"]
+)
 
 
 def role(noun: Token, before: str = "") -> tuple[str, str] | None:
@@ -96,8 +144,11 @@ class NameFinder:
     """Runs of proper nouns, classed by a neighbouring noun, the gazetteers, or another mention."""
 
     def find(self, sentences: Sequence[Sentence]) -> list[Fact]:
-        runs = [(sentence, first, last) for sentence in sentences
-                for first, last in _runs(sentence.tokens, sentence.language)]
+        runs = [
+            (sentence, first, last)
+            for sentence in sentences
+            for first, last in _runs(sentence.tokens, sentence.language)
+        ]
         names = {_name(*run) for run in runs}
         # "Kim Jong Uns" is the genitive of a name mentioned elsewhere: not an answer.
         runs = [run for run in runs if not (_name(*run).endswith("s") and _name(*run)[:-1] in names)]
@@ -141,23 +192,35 @@ def _runs(tokens: tuple[Token, ...], language: str = "de"):
     i = 0
     while i < len(tokens):
         foreign = tokens[i].tag == "FM" and tokens[i].text[:1].isupper() and tokens[i].text.isalpha()
-        if _is_name(tokens[i]) or foreign and (i > 0 and tokens[i - 1].is_noun or
-                                               i + 1 < len(tokens) and _is_name(tokens[i + 1])):
+        if (
+            _is_name(tokens[i])
+            or foreign
+            and (i > 0 and tokens[i - 1].is_noun or i + 1 < len(tokens) and _is_name(tokens[i + 1]))
+        ):
             last = i + 1
-            while last < len(tokens) and (_is_name(tokens[last]) or
-                                          (tokens[last].tag in ("FM", "NE", "PPER") and tokens[last].text.isalpha()
-                                           and tokens[last].text[:1].isupper())):
+            while last < len(tokens) and (
+                _is_name(tokens[last])
+                or (
+                    tokens[last].tag in ("FM", "NE", "PPER")
+                    and tokens[last].text.isalpha()
+                    and tokens[last].text[:1].isupper()
+                )
+            ):
                 if country_code(tokens[last].text) or last - i > 1 and city(tokens[last].text):
                     break
                 last += 1
             if language == "en":
-                while last - i > 1 and (tokens[i].text in EN_TITLES or _nationality_word(tokens[i], tokens[i + 1])):
+                while last - i > 1 and (
+                    tokens[i].text in EN_TITLES or _nationality_word(tokens[i], tokens[i + 1])
+                ):
                     i += 1
                 while last - i > 1 and tokens[last - 1].text in EN_CLASS_WORDS:
                     last -= 1
             end = tokens[last - 1]
             genitive = end.text.endswith("s") and end.lemma == end.text[:-1]
-            if not genitive and not any(token.text.isupper() and len(token.text) > 3 for token in tokens[i:last]):
+            if not genitive and not any(
+                token.text.isupper() and len(token.text) > 3 for token in tokens[i:last]
+            ):
                 yield i, last
             i = last
         else:
@@ -170,8 +233,12 @@ def _nationality_word(token: Token, following: Token) -> bool:
 
 
 def _is_name(token: Token) -> bool:
-    return token.tag == "NE" and token.text[:1].isupper() and token.text.isalpha() or (
-        token.tag == "NE" and "-" in token.text and token.text[:1].isupper())
+    return (
+        token.tag == "NE"
+        and token.text[:1].isupper()
+        and token.text.isalpha()
+        or (token.tag == "NE" and "-" in token.text and token.text[:1].isupper())
+    )
 
 
 def _context_role(tokens: tuple[Token, ...], first: int, last: int) -> tuple[str, str] | None:
@@ -180,17 +247,25 @@ def _context_role(tokens: tuple[Token, ...], first: int, last: int) -> tuple[str
     A full name after a noun for a person ("der Kolumbianer Carlos Bacca", "Regisseurs Sebastian
     Nübling") is a person too.
     """
-    before = " ".join(token.text for token in tokens[max(0, first - 2):first])
+    before = " ".join(token.text for token in tokens[max(0, first - 2) : first])
     if first > 0 and (tokens[first - 1].is_noun or tokens[first - 1].text in EN_TITLES):
         if found := role(tokens[first - 1], before):
             return found
         if last - first >= 2 and tokens[first - 1].text.lower().endswith(PERSON_NOUN_ENDINGS):
             return "person", "person"
-    if last < len(tokens) and (tokens[last].is_noun or tokens[last].text in EN_CLASS_WORDS) \
-            and (found := role(tokens[last])) and found[0] == "ort":
+    if (
+        last < len(tokens)
+        and (tokens[last].is_noun or tokens[last].text in EN_CLASS_WORDS)
+        and (found := role(tokens[last]))
+        and found[0] == "ort"
+    ):
         return found  # "Wonsan Kalma Ressort", "the Tumen River"
-    if last + 1 < len(tokens) and tokens[last].text == "," and tokens[last + 1].text.lower() in APPOSITION_ARTICLES:
-        for token in tokens[last + 2:last + 6]:
+    if (
+        last + 1 < len(tokens)
+        and tokens[last].text == ","
+        and tokens[last + 1].text.lower() in APPOSITION_ARTICLES
+    ):
+        for token in tokens[last + 2 : last + 6]:
             if token.is_noun:
                 return role(token)
             if token.tag != "ADJA":

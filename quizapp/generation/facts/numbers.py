@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from collections.abc import Sequence
 
 from ..numerals import parse_number
 from ..text import Sentence
@@ -13,8 +13,20 @@ NUMBER = {
     "de": re.compile(r"^(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?$"),
     "en": re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$"),
 }
-SCALE_WORDS = frozenset({"Millionen", "Milliarden", "Million", "Milliarde", "Mio.", "Mrd.",
-                         "million", "billion", "millions", "billions"})
+SCALE_WORDS = frozenset(
+    {
+        "Millionen",
+        "Milliarden",
+        "Million",
+        "Milliarde",
+        "Mio.",
+        "Mrd.",
+        "million",
+        "billion",
+        "millions",
+        "billions",
+    }
+)
 UNIT_SYMBOLS = frozenset({"%", "km", "m", "kg", "t", "€", "$"})
 
 
@@ -41,7 +53,7 @@ class NumberFinder:
 
 def _counts_something(tokens, position: int) -> bool:
     """A noun or unit follows, possibly after adjectives ("15.000 nordkoreanische Soldaten")."""
-    for token in tokens[position:position + 3]:
+    for token in tokens[position : position + 3]:
         if token.is_noun or token.text in UNIT_SYMBOLS:
             return True
         if token.tag != "ADJA":
