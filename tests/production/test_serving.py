@@ -98,6 +98,7 @@ def deck_and_question_counts(database_url: str, instance: Path) -> tuple[int, in
     with app.app_context():
         counts = (db.session.execute(text("SELECT count(*) FROM decks")).scalar(),
                   db.session.execute(text("SELECT count(*) FROM questions")).scalar())
+        db.session.remove()
         db.engine.dispose()
     return counts
 
