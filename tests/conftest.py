@@ -38,11 +38,18 @@ def database_url(request, tmp_path) -> str:
     return POSTGRES_URL
 
 
+FROZEN_BANKS = PROJECT_ROOT / "tests" / "fixtures" / "banks"
+
+
 @pytest.fixture
 def questions_dir(tmp_path) -> Path:
-    """A private copy of questions/, so tests can edit bank files freely."""
+    """A private questions/ holding the frozen hand-written seed deck (22 items, ids nkru-*).
+
+    The real questions/ is regenerated as the generator improves; tests count and name items, so
+    they use this frozen copy and can edit it freely.
+    """
     target = tmp_path / "questions"
-    shutil.copytree(PROJECT_ROOT / "questions", target)
+    shutil.copytree(FROZEN_BANKS, target)
     return target
 
 

@@ -57,7 +57,7 @@ def test_good_file_loads_every_field():
 
 def test_the_seed_deck_is_valid():
     bank = load_bank_file(PROJECT_ROOT / "questions" / "nordkorea-russland.yaml")
-    assert len(bank.questions) >= 15
+    assert len(bank.questions) >= 25
     assert {q.type for q in bank.questions} == {"mcq", "cloze"}
     article = (PROJECT_ROOT / bank.deck.source_path).read_text(encoding="utf-8")
     for q in bank.questions:
