@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
-from pathlib import Path
 
 import pytest
 
@@ -44,15 +42,21 @@ questions:
     status: approved
 """
 
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
+NEIGHBOURS = "deck:\n  id: nachbarn\n  title: Nachbarn\n  language: de\n  source:\n    path: seeds/nachbarn.txt\n" \
+    "questions:\n" + "".join(
+        f"  - id: n-{i:02d}\n    type: mcq\n    text: Land {i} grenzt an ____.\n    answer: Russland\n"
+        f"    distractors: [China, Japan]\n    source:\n      sentence: Land {i} grenzt an Russland.\n"
+        f"    status: approved\n" for i in range(1, 13))
 NOW = dt.datetime(2025, 3, 20, 12, 0)  # naive UTC, 13:00 in Berlin
 
 
 @pytest.fixture
 def questions_dir(tmp_path):
-    """The project's decks plus the three-item Testdeck."""
+    """Two decks of our own, so the tests do not change when the project's decks do: Nachbarn (12 mcq
+    items n-01..n-12) and the three-item Testdeck."""
     target = tmp_path / "questions"
-    shutil.copytree(PROJECT_ROOT / "questions", target)
+    target.mkdir()
+    (target / "nachbarn.yaml").write_text(NEIGHBOURS, encoding="utf-8")
     (target / "testdeck.yaml").write_text(TEST_DECK, encoding="utf-8")
     return target
 

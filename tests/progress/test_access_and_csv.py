@@ -71,7 +71,7 @@ def test_class_results_csv(client, auth, classroom):
     table = rows(client.get("/progress/class/results.csv"))
     assert table[0][:4] == ["student", "deck", "items_answered", "items_in_deck"]
     by_key = {(r[0], r[1]): r for r in table[1:]}
-    assert set(by_key) == {(s, d) for s in ["anna", "bert"] for d in ["nordkorea-russland", "testdeck"]}
+    assert set(by_key) == {(s, d) for s in ["anna", "bert"] for d in ["nachbarn", "testdeck"]}
     assert by_key[("anna", "testdeck")][2:8] == ["2", "3", "2", "1", "50.0", "0"]
     assert by_key[("bert", "testdeck")][2:] == ["1", "3", "1", "0", "0.0", "0", "2025-03-20T09:00:00"]
-    assert by_key[("bert", "nordkorea-russland")][2:5] == ["0", "22", "0"]
+    assert by_key[("bert", "nachbarn")][2:5] == ["0", "12", "0"]

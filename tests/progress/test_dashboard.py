@@ -21,8 +21,8 @@ def anna_history(create_user, answer):
     answer("anna", "t-fluss", "right", "Amur", when=NOW - 19 * DAY, taken=3_000)
     answer("anna", "t-fluss", "right", "Amur", when=NOW - 11 * DAY, taken=3_000)
     answer("anna", "t-grenze", "wrong", "12", when=NOW - dt.timedelta(hours=1))
-    answer("anna", "nkru-grenze-laenge", "right", "17", when=NOW - 2 * DAY)
-    answer("anna", "nkru-grenze-kuerzeste", "wrong", "längste", when=NOW - DAY)
+    answer("anna", "n-03", "right", "17", when=NOW - 2 * DAY)
+    answer("anna", "n-04", "wrong", "längste", when=NOW - DAY)
     return uid
 
 

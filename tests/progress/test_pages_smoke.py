@@ -25,7 +25,7 @@ def test_student_pages_render(client, auth, classroom):
 def test_teacher_pages_render(client, auth, classroom):
     auth.login("frau-lehmann")
     for url in ["/progress/class", "/progress/class/decks/testdeck/items", "/progress/class/results.csv",
-                "/progress/class/decks/nordkorea-russland/items"]:
+                "/progress/class/decks/nachbarn/items"]:
         response = client.get(url)
         assert response.status_code == 200, url
     overview = client.get("/progress/class").get_data(as_text=True)

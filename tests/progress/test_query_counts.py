@@ -9,8 +9,8 @@ from quizapp.extensions import db
 
 from .conftest import NOW
 
-NK = ["nkru-raketentest-sprengkopf", "nkru-interkontinentalrakete", "nkru-grenze-laenge",
-      "nkru-grenze-kuerzeste"]
+NK = ["n-01", "n-02", "n-03",
+      "n-04"]
 
 
 @contextlib.contextmanager
@@ -33,10 +33,10 @@ def counting(app):
 def page_counts(app, client, auth, student_id):
     """Queries per page, for the student's and the teacher's pages (each page fetched once before)."""
     pages = {
-        "student": ["/", "/progress/decks/testdeck", "/progress/decks/nordkorea-russland", "/progress/history.csv"],
+        "student": ["/", "/progress/decks/testdeck", "/progress/decks/nachbarn", "/progress/history.csv"],
         "lehrer": ["/progress/class", f"/progress/class/students/{student_id}",
-                   f"/progress/class/students/{student_id}/decks/nordkorea-russland",
-                   "/progress/class/decks/nordkorea-russland/items", "/progress/class/decks/testdeck/items",
+                   f"/progress/class/students/{student_id}/decks/nachbarn",
+                   "/progress/class/decks/nachbarn/items", "/progress/class/decks/testdeck/items",
                    "/progress/class/results.csv"],
     }
     result = {}

@@ -24,13 +24,13 @@ def queue_for(app, username, now=NOW):
 def test_due_items_first_by_due_time_then_new_per_deck(app, create_user, answer):
     app.config["REVIEW_NEW_PER_DAY"] = 3
     create_user("anna")
-    answer("anna", "nkru-raketentest-sprengkopf", "wrong", "4", when=NOW - 3 * HOUR)
+    answer("anna", "n-01", "wrong", "4", when=NOW - 3 * HOUR)
     answer("anna", "t-grenze", "wrong", "12", when=NOW - 2 * HOUR)
-    answer("anna", "nkru-grenze-laenge", "wrong", "12", when=NOW - 1 * HOUR)
+    answer("anna", "n-03", "wrong", "12", when=NOW - 1 * HOUR)
     answer("anna", "t-fluss", "right", "Amur", when=NOW - 1 * HOUR, taken=2_000)  # Easy: due in days
     assert queue_for(app, "anna") == [
-        "nkru-raketentest-sprengkopf", "t-grenze", "nkru-grenze-laenge",  # due, most overdue first
-        "nkru-interkontinentalrakete",  # 3 a day for this deck, two were new today already
+        "n-01", "t-grenze", "n-03",  # due, most overdue first
+        "n-02",  # 3 a day for this deck, two were new today already
         "t-bruecke",  # the last unseen item of Testdeck
     ]
 
@@ -43,7 +43,7 @@ def test_new_items_started_yesterday_do_not_use_up_today(app, create_user, answe
     answer("anna", "t-grenze", "right", "17", when=yesterday, taken=2_000)
     queue = queue_for(app, "anna")
     assert "t-bruecke" in queue
-    assert sum(qid.startswith("nkru-") for qid in queue) == 2
+    assert sum(qid.startswith("n-") for qid in queue) == 2
 
 
 def test_default_limit_is_ten_new_per_deck(app, create_user):
@@ -80,7 +80,7 @@ def test_review_run_through_the_quiz_pages(app, client, forms, anna):
         assert (run.mode, run.deck_id, len(run.question_ids)) == ("review", None, 13)
     page = client.get(run_url).get_data(as_text=True)
     qid = re.search(r'name="question_id" type="hidden" value="([^"]+)"', page).group(1)
-    data = {"question_id": qid, "choice": "nichts", "gaps-0": "nichts"}
+    data = {"question_id": qid, "choice": "China"}  # the first new item of Nachbarn, answered wrongly
     assert forms.post(run_url + "/answer", data, page=run_url).status_code == 302
     with app.app_context():
         assert db.session.scalar(select(Attempt.verdict)) == "wrong"
