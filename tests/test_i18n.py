@@ -34,3 +34,22 @@ def test_every_german_message_is_translated():
         catalog = read_po(handle)
     untranslated = [m.id for m in catalog if m.id and not m.string]
     assert untranslated == []
+
+
+def test_every_interface_string_has_a_german_translation():
+    """A new _() in the code or a template without a German entry fails here, naming the string."""
+    from babel.messages.extract import extract_from_dir
+
+    root = PO.parents[4]
+    method_map = [("quizapp/**.py", "python"), ("quizapp/templates/**.html", "jinja2")]
+    keywords = {"_": None, "gettext": None, "ngettext": (1, 2), "_l": None, "lazy_gettext": None}
+    with PO.open("rb") as handle:
+        catalog = read_po(handle, locale="de")
+    missing = set()
+    for filename, _lineno, message, _comments, _context in extract_from_dir(
+            str(root), method_map=method_map, keywords=keywords):
+        key = message if isinstance(message, str) else message[0]
+        entry = catalog.get(key)
+        if entry is None or not entry.string or (isinstance(entry.string, tuple) and not all(entry.string)):
+            missing.add(f"{filename}: {key}")
+    assert not missing, "add German translations to messages.po for:\n" + "\n".join(sorted(missing))
