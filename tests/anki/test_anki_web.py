@@ -122,3 +122,11 @@ def test_weak_means_last_answer_missed_or_more_often_wrong_than_right(app, creat
         db.session.commit()
         weak = weak_question_ids(anna, DECK)
     assert weak == {ids[0], ids[2]}
+
+
+def test_teacher_deck_page_offers_both_downloads(client, auth, create_user):
+    create_user("frau-lehmann", teacher=True)
+    auth.login("frau-lehmann")
+    page = client.get(f"/teacher/decks/{DECK}").get_data(as_text=True)
+    assert f'href="{URL}"' in page
+    assert f'href="{URL}?drafts=1"' in page
