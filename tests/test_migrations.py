@@ -20,6 +20,7 @@ def test_upgrade_downgrade_upgrade(app_config, tmp_path):
         assert not TABLES & set(sa.inspect(db.engine).get_table_names())
         upgrade()
         assert TABLES <= set(sa.inspect(db.engine).get_table_names())
+        db.session.remove()
         db.engine.dispose()
 
 
@@ -28,4 +29,5 @@ def test_restart_upgrades_in_place_without_losing_data(app_config, tmp_path, cre
     again = create_app(app_config, instance_path=str(tmp_path / "instance"))
     with again.app_context():
         assert db.session.execute(sa.text("SELECT username FROM users")).scalar_one() == "anna"
+        db.session.remove()  # give the connection back before the pool goes
         db.engine.dispose()
