@@ -22,6 +22,7 @@ import statistics
 import sys
 import tempfile
 import time
+from collections import defaultdict
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -30,6 +31,7 @@ from quizapp import create_app
 from quizapp.extensions import db
 from quizapp.models import Attempt
 from quizapp.models.time import utcnow
+from quizapp.operations.item_tallies import answer_hash
 
 QUESTIONS, ATTEMPTS, STUDENTS = 200, 20, 1000
 DECK = "bench"
@@ -151,7 +153,10 @@ def bulk_load(students: list[int], now: dt.datetime, pg: bool) -> None:
         cursor = raw.cursor()
         if not pg:
             cursor.execute("PRAGMA synchronous=OFF")
+        mark = "%s" if pg else "?"
         attempts, cards = [], []
+        first_learners: dict[tuple, list[str]] = defaultdict(list)  # the item-analysis tallies
+        first_answers: dict[tuple, int] = defaultdict(int)
         histories: dict[str, list] = {}
         current = None
 
@@ -173,6 +178,9 @@ def bulk_load(students: list[int], now: dt.datetime, pg: bool) -> None:
         def close_student():
             for qid, history in histories.items():
                 cards.append(card_row(current, qid, history, pg))
+                _r, _q, verdict, _when, answer = history[0]
+                first_learners[qid, verdict].append(str(current))
+                first_answers[qid, verdict, answer] += 1
             histories.clear()
 
         for row, (r, q, verdict, when) in generate(students, now, pg):
@@ -187,6 +195,12 @@ def bulk_load(students: list[int], now: dt.datetime, pg: bool) -> None:
             attempts.append(row)
         close_student()
         flush()
+        cursor.executemany(f"INSERT INTO item_first_verdicts (question_id, verdict, learners) "
+                           f"VALUES ({mark}, {mark}, {mark})",
+                           [(q, v, " ".join(ids)) for (q, v), ids in first_learners.items()])
+        cursor.executemany("INSERT INTO item_first_answers (question_id, verdict, answer_hash, answer, count) "
+                           f"VALUES ({mark}, {mark}, {mark}, {mark}, {mark})",
+                           [(q, v, answer_hash(a), a, n) for (q, v, a), n in first_answers.items()])
         raw.commit()
     finally:
         raw.close()
@@ -213,14 +227,6 @@ def measure(url: str, repeat: int, folder: Path) -> dict[str, float]:
                 times.append((time.perf_counter() - started) * 1000)
                 assert response.status_code == 200
             results[name] = statistics.median(times)
-            if name == "item analysis":  # figures are cached until the next first attempt: time a miss too
-                times = []
-                for _ in range(repeat):
-                    app.extensions.pop("quizapp.item_figures", None)
-                    started = time.perf_counter()
-                    client.get(page)
-                    times.append((time.perf_counter() - started) * 1000)
-                results["item analysis, uncached"] = statistics.median(times)
     with app.app_context():
         db.engine.dispose()
     return results

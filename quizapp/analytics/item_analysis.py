@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+
+import numpy as np
 
 MARKS = {"right": 1.0, "almost": 0.5, "wrong": 0.0}
 
@@ -82,6 +84,40 @@ def sums_by_item(first_marks: Iterable[tuple[object, str, float]]) -> dict[str, 
         totals[learner] += mark
     return {qid: sums_of([m for _l, m in pairs], [totals[learner] - m for learner, m in pairs])
             for qid, pairs in per_item.items()}
+
+
+def sums_by_mark(groups: Iterable[tuple[str, float, Sequence[int]]]) -> dict[str, Sums]:
+    """Per question id, from (question id, mark, ids of the learners whose first attempt got that mark).
+
+    The same sums as `sums_by_item`, in array arithmetic: each learner's total is the sum of their marks
+    over all the groups given (pass every question of the deck), so 200 items x 1,000 learners take
+    milliseconds.
+
+    >>> sums = sums_by_mark([("a", 1.0, [1, 2]), ("a", 0.0, [3]), ("b", 0.5, [1]), ("b", 1.0, [3])])
+    >>> sums["a"] == sums_by_item([(1, "a", 1), (2, "a", 1), (3, "a", 0), (1, "b", .5), (3, "b", 1)])["a"]
+    True
+    """
+    groups = sorted((g for g in groups if len(g[2])), key=lambda g: (g[0], -g[1]))  # blocks, high marks first
+    if not groups:
+        return {}
+    sizes = [len(learners) for _qid, _mark, learners in groups]
+    ids = np.concatenate([np.asarray(learners, dtype=np.int64) for _qid, _mark, learners in groups])
+    marks = np.repeat(np.array([mark for _qid, mark, _l in groups], dtype=np.float64), sizes)
+    rests = np.bincount(ids, weights=marks)[ids] - marks  # the learner's total on the deck minus this mark
+    blocks: dict[str, tuple[int, int]] = {}  # question id -> its slice of the arrays
+    end = 0
+    for (qid, _mark, _l), size in zip(groups, sizes):
+        blocks[qid] = (blocks.get(qid, (end, end))[0], end + size)
+        end += size
+    starts = [a for a, _b in blocks.values()]
+
+    def per_item(values: np.ndarray) -> list[float]:
+        return np.add.reduceat(values, starts).tolist()
+
+    columns = zip(per_item(marks), per_item(marks * marks), per_item(rests), per_item(rests * rests),
+                  per_item(marks * rests))
+    return {qid: Sums(b - a, x, xx, r, rr, xr, float(np.dot(marks[a:b], np.sort(rests[a:b])[::-1])))
+            for (qid, (a, b)), (x, xx, r, rr, xr) in zip(blocks.items(), columns)}
 
 
 def figures(s: Sums) -> dict:

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from flask import current_app
-from sqlalchemy import case, func, or_, select, text
+from sqlalchemy import case, func, select
 
 from quizapp.analytics.dashboard import MASTERED_DAYS
-from quizapp.analytics.item_analysis import ItemInfo, ItemStats, Sums, analyse
+from quizapp.analytics.item_analysis import ItemInfo, ItemStats, analyse
 from quizapp.extensions import db
 from quizapp.models import Deck, Question, ReviewCard, User
+from quizapp.operations.item_tallies import first_attempt_figures
 from quizapp.operations.reviews import visible_to_students
 
 
@@ -84,64 +83,6 @@ def results_rows() -> list[tuple]:
                          round(100 * s.accuracy, 1) if s.accuracy is not None else None, s.mastered,
                          s.last_active.isoformat(timespec="seconds") if s.last_active else None))
     return rows
-
-
-# Per item of a deck, over students' first attempts: the sums of `Sums`, computed where the data is.
-# mark x: right 1, almost 0.5, wrong 0; rest r: the student's total on the deck minus x. For the sorted
-# pairing, marks take only the values 0, 0.5 and 1: the n1 largest rest scores pair with the 1s and the
-# next nh with the halves.
-ITEM_SUMS_SQL = text("""
-WITH m AS (
-  SELECT rc.user_id, rc.question_id,
-         CASE rc.first_verdict WHEN 'right' THEN 1.0 WHEN 'almost' THEN 0.5 ELSE 0.0 END AS x
-  FROM review_cards rc
-  JOIN questions q ON q.id = rc.question_id
-  JOIN users u ON u.id = rc.user_id
-  WHERE q.deck_id = :deck_id AND u.is_teacher = false AND rc.first_verdict IS NOT NULL
-), t AS (
-  SELECT user_id, SUM(x) AS total FROM m GROUP BY user_id
-), w AS (
-  SELECT m.question_id, m.x, t.total - m.x AS r,
-         ROW_NUMBER() OVER (PARTITION BY m.question_id ORDER BY t.total - m.x DESC) AS rk,
-         SUM(CASE WHEN m.x = 1.0 THEN 1 ELSE 0 END) OVER (PARTITION BY m.question_id) AS n1,
-         SUM(CASE WHEN m.x = 0.5 THEN 1 ELSE 0 END) OVER (PARTITION BY m.question_id) AS nh
-  FROM m JOIN t ON t.user_id = m.user_id
-)
-SELECT question_id, COUNT(*), SUM(x), SUM(x * x), SUM(r), SUM(r * r), SUM(x * r),
-       SUM(CASE WHEN rk <= n1 THEN r WHEN rk <= n1 + nh THEN 0.5 * r ELSE 0.0 END)
-FROM w GROUP BY question_id
-""")
-
-
-def first_attempt_figures(deck_id: str) -> tuple[dict[str, Sums], dict[str, Counter]]:
-    """Sums and first-answer counts per item, cached per app until the next first attempt anywhere.
-
-    Like Moodle's cached quiz statistics, but never stale: a first attempt is the only thing that changes
-    these figures, and it always adds a review card, so the largest review card id is the cache key.
-    (Making a student a teacher is the one exception; it shows after the next first attempt.)
-    """
-    marker = db.session.scalar(select(func.max(ReviewCard.id))) or 0
-    cache = current_app.extensions.setdefault("quizapp.item_figures", {})
-    hit = cache.get(deck_id)
-    if hit is not None and hit[0] == marker:
-        return hit[1], hit[2]
-    sums = {qid: Sums(n, *(float(v or 0) for v in rest))
-            for qid, n, *rest in db.session.execute(ITEM_SUMS_SQL, {"deck_id": deck_id})}
-    answers: dict[str, Counter] = defaultdict(Counter)
-    grouped = (
-        select(ReviewCard.question_id, Question.type, ReviewCard.first_answer, func.count(ReviewCard.id))
-        .join(Question, ReviewCard.question_id == Question.id).join(User, ReviewCard.user_id == User.id)
-        .where(Question.deck_id == deck_id, User.is_teacher.is_(False), ReviewCard.first_verdict.is_not(None),
-               or_(Question.type == "mcq", ReviewCard.first_verdict != "right"))
-        .group_by(ReviewCard.question_id, Question.type, ReviewCard.first_answer)
-    )
-    for qid, kind, given, count in db.session.execute(grouped):
-        key = given or ""
-        if kind != "mcq":
-            key = " ".join(key.split()).casefold()  # typed answers: the same words count together
-        answers[qid][key] += count
-    cache[deck_id] = (marker, sums, answers)
-    return sums, answers
 
 
 def item_analysis(deck: Deck, min_learners: int) -> list[tuple[Question, ItemStats]]:

@@ -13,6 +13,7 @@ from quizapp.bank import cloze_gaps
 from quizapp.extensions import db
 from quizapp.models import Attempt, Deck, Question, QuizRun, ReviewCard, User
 from quizapp.models.time import utcnow
+from quizapp.operations.item_tallies import count_first_attempt
 from quizapp.scheduling import rating_for, review
 from quizapp.scheduling.cards import Rating
 
@@ -24,7 +25,8 @@ def visible_to_students():
 
 
 def update_review(attempt: Attempt, question: Question, now: dt.datetime | None = None) -> ReviewCard:
-    """Rate the attempt, move the learner's FSRS card on, and keep the card's running totals."""
+    """Rate the attempt, move the learner's FSRS card on, keep the card's running totals and, for a first
+    attempt, the item-analysis tallies."""
     now = now or attempt.created_at or utcnow()
     gaps = len(cloze_gaps(question.text)) if question.type == "cloze" else 1
     rating = rating_for(attempt.verdict, question.type, attempt.time_taken_ms, gaps=gaps)
@@ -36,6 +38,8 @@ def update_review(attempt: Attempt, question: Question, now: dt.datetime | None 
             with db.session.begin_nested():
                 apply_rating(card, rating, now)
                 db.session.add(card)
+                db.session.flush()  # the card is unique: a first attempt in a second tab is not counted twice
+                count_first_attempt(attempt.user_id, question.id, attempt.verdict, attempt.answer_given)
         except IntegrityError:  # the learner answered the same item in two tabs at once
             card = find_card(attempt.user_id, question.id)
             apply_rating(card, rating, now)

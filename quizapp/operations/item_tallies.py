@@ -1,0 +1,64 @@
+"""Keeping and reading the first-attempt tallies behind item analysis (see `quizapp.models.item_tally`)."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+
+import numpy as np
+from sqlalchemy import or_, select
+from sqlalchemy.dialects import postgresql, sqlite
+
+from quizapp.analytics.item_analysis import MARKS, Sums, sums_by_mark
+from quizapp.extensions import db
+from quizapp.models import FirstAnswerCount, FirstVerdictLearners, Question, User
+
+
+def answer_hash(answer: str) -> str:
+    """The key of an answer in the tallies.
+
+    >>> answer_hash("Amur")[:12]
+    '690837323758'
+    """
+    return hashlib.sha256(answer.encode("utf-8")).hexdigest()
+
+
+def upsert(model, values: dict, on_conflict: dict) -> None:
+    """Insert a row, or update it where its primary key exists: one statement, safe under concurrency."""
+    dialect = postgresql if db.session.get_bind().dialect.name == "postgresql" else sqlite
+    keys = [column.name for column in model.__table__.primary_key.columns]
+    statement = dialect.insert(model).values(**values)
+    db.session.execute(statement.on_conflict_do_update(index_elements=keys, set_=on_conflict))
+
+
+def count_first_attempt(user_id: int, question_id: str, verdict: str, answer: str | None) -> None:
+    """Add a student's first attempt at a question to the tallies; teachers' attempts do not count."""
+    user = db.session.get(User, user_id)
+    if user is None or user.is_teacher:
+        return
+    learners = FirstVerdictLearners.__table__.c.learners
+    upsert(FirstVerdictLearners, {"question_id": question_id, "verdict": verdict, "learners": str(user_id)},
+           {"learners": learners + " " + str(user_id)})
+    answer = answer or ""
+    upsert(FirstAnswerCount, {"question_id": question_id, "verdict": verdict, "answer_hash": answer_hash(answer),
+                              "answer": answer, "count": 1},
+           {"count": FirstAnswerCount.__table__.c.count + 1})
+
+
+def first_attempt_figures(deck_id: str) -> tuple[dict[str, Sums], dict[str, Counter]]:
+    """Per item of the deck: the sums of students' first marks, and how often each first answer was given
+    (mcq: every answer as given; other types: the wrong ones, compared without case and extra spaces)."""
+    groups = [(qid, MARKS.get(verdict, 0.0), np.fromstring(learners, dtype=np.int64, sep=" "))
+              for qid, verdict, learners in db.session.execute(
+                  select(FirstVerdictLearners.question_id, FirstVerdictLearners.verdict,
+                         FirstVerdictLearners.learners)
+                  .join(Question, FirstVerdictLearners.question_id == Question.id)
+                  .where(Question.deck_id == deck_id))]
+    answers: dict[str, Counter] = defaultdict(Counter)
+    for qid, kind, given, count in db.session.execute(
+            select(FirstAnswerCount.question_id, Question.type, FirstAnswerCount.answer, FirstAnswerCount.count)
+            .join(Question, FirstAnswerCount.question_id == Question.id)
+            .where(Question.deck_id == deck_id, or_(Question.type == "mcq", FirstAnswerCount.verdict != "right"))):
+        key = given if kind == "mcq" else " ".join(given.split()).casefold()  # typed answers: same words count
+        answers[qid][key] += count
+    return sums_by_mark(groups), answers
