@@ -7,7 +7,7 @@ Fills a database with 1,000 students x 200 questions x 20 attempts (4 million at
 it 100 students) by bulk insert (executemany on SQLite, COPY on PostgreSQL), one review card per student and
 question, then requests each page `--repeat` times through Flask's test client and prints the medians
 (aim: each under 150 ms). SQLite always runs; PostgreSQL only with --postgres, and that database's public
-schema is DROPPED first, so give it a scratch database.
+schema is DROPPED first, so give it a scratch database. Figures: docs/scheduling.md, section Speed.
 """
 
 from __future__ import annotations

@@ -2,6 +2,7 @@
 first attempt, and filled from existing review cards by the migration."""
 
 import random
+import threading
 
 import pytest
 from flask_migrate import downgrade, upgrade
@@ -54,3 +55,24 @@ def test_migration_fills_the_tallies_from_review_cards(app, class_answers):  # n
         assert expected_figures(stats for _q, stats in rows) == EXPECTED
         db.session.remove()
     assert tallies(app) == live
+
+
+def test_first_attempts_at_the_same_moment_are_all_tallied(app, create_user, answer):
+    names = [f"p{i}" for i in range(8)]
+    for name in names:
+        create_user(name)
+    errors = []
+
+    def give(name):
+        try:
+            answer(name, "t-fluss", "wrong", "Jalu")
+        except Exception as error:  # noqa: BLE001  reported below, with the thread's name
+            errors.append((name, error))
+
+    threads = [threading.Thread(target=give, args=(name,)) for name in names]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    learners, answers = tallies(app)
+    assert errors == [] and len(learners["t-fluss", "wrong"]) == 8 and answers["t-fluss", "wrong", "Jalu"] == 8
