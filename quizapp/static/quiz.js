@@ -26,6 +26,8 @@
       }
     }
   });
+  // Lets a page (and the browser tests) know the shortcuts are live.
+  document.documentElement.dataset.keys = "ready";
   // A second click on "Check" while the first is on its way sends nothing more.
   document.addEventListener("submit", function (event) {
     var form = event.target;

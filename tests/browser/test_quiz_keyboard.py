@@ -11,6 +11,11 @@ from quizapp.models import Attempt, Question
 pytestmark = pytest.mark.browser
 
 
+def wait_until_ready(page) -> None:
+    """Like a person, type only once the page has loaded and its keyboard shortcuts are live."""
+    page.wait_for_selector("html[data-keys=ready]", state="attached")
+
+
 def test_whole_quiz_by_keyboard(app, live_server, page, artifacts):
     page.goto(live_server + "/auth/register")
     page.keyboard.type("lena")  # the username field has focus
@@ -30,6 +35,7 @@ def test_whole_quiz_by_keyboard(app, live_server, page, artifacts):
     screenshot_taken = {"mcq": False, "cloze": False}
     for number in range(1, total + 1):
         expect(page.locator(".step")).to_contain_text(f"Frage {number} von {total}")
+        wait_until_ready(page)
         qid = page.locator("input[name=question_id]").input_value()
         kind, answer = answers[qid]
         if kind == "mcq":
@@ -37,6 +43,7 @@ def test_whole_quiz_by_keyboard(app, live_server, page, artifacts):
             page.keyboard.press(str(labels.index(answer) + 1))
             expect(page.locator("input[type=radio]").nth(labels.index(answer))).to_be_checked()
         else:
+            expect(page.locator("input.gap").first).to_be_focused()
             for i, gap in enumerate(answer.split(" … ")):
                 if i:
                     page.keyboard.press("Tab")
@@ -46,6 +53,8 @@ def test_whole_quiz_by_keyboard(app, live_server, page, artifacts):
             screenshot_taken[kind] = True
         page.keyboard.press("Enter")
         expect(page.locator(".verdict")).to_have_text("Richtig!")
+        wait_until_ready(page)
+        expect(page.locator("#next")).to_be_focused()
         if number == 1:
             page.screenshot(path=str(artifacts / "quiz-feedback.png"), full_page=True)
         page.keyboard.press("Enter")
