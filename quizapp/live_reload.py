@@ -69,6 +69,12 @@ def mark_synced(app: Flask) -> None:
     state["fingerprint"] = state.pop("pending", state["fingerprint"])
 
 
+def mark_seen(app: Flask, stamp: tuple) -> None:
+    """The files with this fingerprint are loaded and committed (at start)."""
+    state = app.extensions.setdefault(STATE_KEY, {"next_check": 0.0, "fingerprint": None})
+    state["fingerprint"] = stamp
+
+
 def init_live_reload(app: Flask) -> None:
     app.config.setdefault("BANK_RELOAD_SECONDS", 2.0)
     app.before_request(check_bank_files)

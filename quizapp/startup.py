@@ -20,14 +20,17 @@ def upgrade_and_sync(app: Flask) -> None:
 
     Several gunicorn workers start at once: one at a time runs this, the others then find the work done.
     """
-    from quizapp.operations.banks import sync_question_banks
+    from quizapp.live_reload import fingerprint, mark_seen
+    from quizapp.operations.bank_errors import sync_and_record
 
     with app.app_context(), startup_lock(app):
         if app.config.get("UPGRADE_DB_ON_START"):
             upgrade()
         if app.config.get("SYNC_BANKS_ON_START"):
-            report = sync_question_banks(app.config["QUESTIONS_DIR"])
+            seen = fingerprint(app.config["QUESTIONS_DIR"])  # before loading: an edit meanwhile is seen later
+            report = sync_and_record(app.config["QUESTIONS_DIR"])  # as a later reload would
             db.session.commit()
+            mark_seen(app, seen)  # the first request need not load the same files again
             for errors in report.errors.values():
                 for error in errors:
                     app.logger.warning("question bank rejected: %s", error)

@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import and_, func, or_, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import joinedload, make_transient_to_detached
 
 from quizapp.bank import cloze_gaps
 from quizapp.checking import CheckResult, Verdict, check_answer
@@ -26,6 +27,16 @@ def visible_questions(deck: Deck) -> list[Question]:
     ))
 
 
+def visible_counts() -> dict[str, int]:
+    """How many questions students may see in each deck, in one query (decks without any are missing)."""
+    return dict(db.session.execute(
+        select(Question.deck_id, func.count(Question.id)).join(Deck, Question.deck_id == Deck.id)
+        .where(Question.in_file.is_(True),
+               or_(Question.status == "approved", and_(Question.status == "draft", Deck.show_drafts.is_(True))))
+        .group_by(Question.deck_id)
+    ).all())
+
+
 def start_run(user: User, deck: Deck | None, question_ids: list[str] | None = None,
               mode: str = "deck") -> QuizRun:
     """A new pass through the deck, or through the given questions (the ones missed, a review)."""
@@ -36,20 +47,42 @@ def start_run(user: User, deck: Deck | None, question_ids: list[str] | None = No
     return run
 
 
-def answered_ids(run: QuizRun) -> set[str]:
-    return set(db.session.scalars(select(Attempt.question_id).where(Attempt.quiz_run_id == run.id)))
+@dataclass(frozen=True)
+class RunState:
+    """Where a run stands: how many of its questions are answered, and which can still be asked, in order."""
+
+    total: int
+    answered: int
+    open_ids: tuple[str, ...]
+
+    @property
+    def finished(self) -> bool:
+        return not self.open_ids
 
 
-def next_question(run: QuizRun) -> Question | None:
+def run_state(run: QuizRun) -> RunState:
+    """The run's answered and open questions (hidden ones are skipped) in one query, however long the run."""
+    answered = (select(Attempt.id).where(Attempt.quiz_run_id == run.id, Attempt.question_id == Question.id)
+                .exists())
+    rows = db.session.execute(
+        select(Question.id, Question.in_file, Question.status, answered)
+        .where(Question.id.in_(run.question_ids))
+    ).all()
+    done = {qid for qid, _in_file, _status, is_answered in rows if is_answered}
+    askable = {qid for qid, in_file, status, _ in rows if in_file and status != "retired"}
+    open_ids = tuple(qid for qid in run.question_ids if qid in askable and qid not in done)
+    return RunState(total=len(run.question_ids), answered=len(done), open_ids=open_ids)
+
+
+def load_question(question_id: str) -> Question | None:
+    """A question with its deck, in one query."""
+    return db.session.get(Question, question_id, options=[joinedload(Question.deck)])
+
+
+def next_question(run: QuizRun, state: RunState | None = None) -> Question | None:
     """The first question of the run not answered yet (hidden ones are skipped)."""
-    done = answered_ids(run)
-    for qid in run.question_ids:
-        if qid in done:
-            continue
-        question = db.session.get(Question, qid)
-        if question is not None and question.in_file and question.status != "retired":
-            return question
-    return None
+    state = state or run_state(run)
+    return load_question(state.open_ids[0]) if state.open_ids else None
 
 
 def mark_shown(run: QuizRun, question: Question, now: dt.datetime | None = None) -> None:
@@ -93,10 +126,11 @@ def mark_answer(question: Question, language: str, choice: str | None = None,
 
 def record_attempt(run: QuizRun, user: User, question: Question, marking: Marking,
                    now: dt.datetime | None = None) -> tuple[Attempt, bool]:
-    """Store the attempt once per run and question; a repeated submit returns the stored one."""
-    existing = find_attempt(run, question)
-    if existing is not None:
-        return existing, False
+    """Store the attempt once per run and question; a repeated submit returns the stored one.
+
+    The unique constraint on (run, question) decides, also for the same form arriving twice at once on two
+    workers: the second insert does nothing and the stored attempt is returned.
+    """
     now = now or utcnow()
     taken = None
     if run.shown_question_id == question.id and run.shown_at is not None:
@@ -104,16 +138,30 @@ def record_attempt(run: QuizRun, user: User, question: Question, marking: Markin
     attempt = Attempt(user_id=user.id, question_id=question.id, quiz_run_id=run.id,
                       answer_given=marking.answer_given[:2000], verdict=marking.verdict.value,
                       time_taken_ms=taken, created_at=now)
-    try:
-        with db.session.begin_nested():
-            db.session.add(attempt)
-    except IntegrityError:  # the same form arrived twice at once on two workers
+    if not insert_once(attempt):
         return find_attempt(run, question), False
     update_review(attempt, question, now)  # every new attempt moves the learner's FSRS card on
-    if next_question(run) is None and run.finished_at is None:
+    if run.finished_at is None and run_state(run).finished:
         run.finished_at = now
     db.session.flush()
     return attempt, True
+
+
+def insert_once(attempt: Attempt) -> bool:
+    """INSERT ... ON CONFLICT DO NOTHING on (run, question), one statement; the attempt joins the session
+    as stored if it was inserted. False if that run already had an attempt at that question."""
+    dialect = postgresql if db.session.get_bind().dialect.name == "postgresql" else sqlite
+    values = {column.key: getattr(attempt, column.key) for column in Attempt.__table__.columns
+              if column.key != "id"}
+    new_id = db.session.scalar(
+        dialect.insert(Attempt).values(**values)
+        .on_conflict_do_nothing(index_elements=["quiz_run_id", "question_id"]).returning(Attempt.id))
+    if new_id is None:
+        return False
+    attempt.id = new_id
+    make_transient_to_detached(attempt)  # known to be in the database: no reload needed
+    db.session.add(attempt)
+    return True
 
 
 def find_attempt(run: QuizRun, question: Question) -> Attempt | None:

@@ -12,8 +12,8 @@ from quizapp.checking import Verdict
 from quizapp.extensions import db
 from quizapp.models import Attempt, Deck, Question, QuizRun
 from quizapp.operations.quiz import (
-    deck_progress, find_attempt, mark_answer, mark_shown, next_question, record_attempt, start_run,
-    visible_questions,
+    RunState, deck_progress, find_attempt, load_question, mark_answer, mark_shown, next_question, record_attempt,
+    run_state, start_run, visible_counts,
 )
 from quizapp.quiz import bp
 from quizapp.quiz.forms import answer_form
@@ -29,7 +29,8 @@ def highlight_filter(sentence: str, answers: list[str]):
 @login_required
 def index():
     decks = db.session.scalars(select(Deck).where(Deck.in_files.is_(True)).order_by(Deck.title)).all()
-    counts = {deck.id: len(visible_questions(deck)) for deck in decks}
+    visible = visible_counts()
+    counts = {deck.id: visible.get(deck.id, 0) for deck in decks}
     return render_template("quiz/index.html", decks=decks, counts=counts, progress=deck_progress(current_user))
 
 
@@ -60,18 +61,19 @@ def own_run(run_id: int) -> QuizRun:
 @login_required
 def question(run_id: int):
     run = own_run(run_id)
-    item = next_question(run)
+    state = run_state(run)
+    item = next_question(run, state)
     if item is None:
-        return redirect(url_for("quiz.summary", run_id=run.id))
+        return redirect(url_for("quiz.summary", run_id=run_id))
+    # Rendered before the commit, which expires every loaded object: reading them again costs four queries.
+    page = render_quiz_page(run, item, answer_form(item, seed=str(run.id)), state)
     mark_shown(run, item)
     db.session.commit()
-    form = answer_form(item, seed=str(run.id))
-    return render_quiz_page(run, item, form)
+    return page
 
 
-def render_quiz_page(run: QuizRun, item: Question, form, status: int = 200):
-    total = len(run.question_ids)
-    answered = db.session.query(Attempt).filter(Attempt.quiz_run_id == run.id).count()
+def render_quiz_page(run: QuizRun, item: Question, form, state: RunState | None = None, status: int = 200):
+    state = state or run_state(run)
     cloze_html = None
     if item.type == "cloze":
         fields = iter(enumerate(form.gaps))
@@ -85,7 +87,7 @@ def render_quiz_page(run: QuizRun, item: Question, form, status: int = 200):
 
         cloze_html = render_cloze(item.text, field_html)
     return render_template("quiz/question.html", run=run, item=item, form=form, cloze_html=cloze_html,
-                           number=answered + 1, total=total), status
+                           number=state.answered + 1, total=state.total), status
 
 
 @bp.post("/runs/<int:run_id>/answer")
@@ -95,28 +97,29 @@ def answer(run_id: int):
     qid = request.form.get("question_id", "")
     if qid not in run.question_ids:
         abort(400)
-    item = db.session.get(Question, qid)
+    item = load_question(qid)
     if item is None:
         abort(404)
-    if find_attempt(run, item) is not None:  # double click, reload or back button: keep the first
-        return redirect(url_for("quiz.feedback", run_id=run.id, question_id=item.id))
+    feedback_url = url_for("quiz.feedback", run_id=run_id, question_id=qid)
     form = answer_form(item, seed=str(run.id), formdata=request.form)
     if not form.validate():
+        if find_attempt(run, item) is not None:  # double click, reload or back button: keep the first
+            return redirect(feedback_url)
         return render_quiz_page(run, item, form, status=422)
     if item.type == "mcq":
         marking = mark_answer(item, item.deck.language, choice=form.choice.data)
     else:
         marking = mark_answer(item, item.deck.language, gap_answers=[f.data or "" for f in form.gaps])
-    record_attempt(run, current_user, item, marking)
+    record_attempt(run, current_user, item, marking)  # a repeat (double click, back button) keeps the first
     db.session.commit()
-    return redirect(url_for("quiz.feedback", run_id=run.id, question_id=item.id))
+    return redirect(feedback_url)
 
 
 @bp.get("/runs/<int:run_id>/questions/<question_id>")
 @login_required
 def feedback(run_id: int, question_id: str):
     run = own_run(run_id)
-    item = db.session.get(Question, question_id)
+    item = load_question(question_id)
     attempt = find_attempt(run, item) if item is not None else None
     if attempt is None:
         return redirect(url_for("quiz.question", run_id=run.id))
@@ -124,11 +127,11 @@ def feedback(run_id: int, question_id: str):
     if item.type == "cloze":
         given = attempt.answer_given.split(" | ")
         gap_results = mark_answer(item, item.deck.language, gap_answers=given).gap_results
-    answered = db.session.query(Attempt).filter(Attempt.quiz_run_id == run.id).count()
+    state = run_state(run)
     return render_template(
         "quiz/feedback.html", run=run, item=item, attempt=attempt, gap_results=gap_results,
-        answers=correct_answers(item), finished=next_question(run) is None,
-        number=answered, total=len(run.question_ids), gaps=cloze_gaps(item.text),
+        answers=correct_answers(item), finished=state.finished,
+        number=state.answered, total=state.total, gaps=cloze_gaps(item.text),
     )
 
 
@@ -138,10 +141,11 @@ def summary(run_id: int):
     run = own_run(run_id)
     attempts = list(db.session.scalars(select(Attempt).where(Attempt.quiz_run_id == run.id).order_by(Attempt.id)))
     missed = [a for a in attempts if a.verdict != Verdict.RIGHT.value]
-    questions = {a.question_id: db.session.get(Question, a.question_id) for a in attempts}
+    ids = {a.question_id for a in attempts}
+    questions = {q.id: q for q in db.session.scalars(select(Question).where(Question.id.in_(ids)))}
     return render_template("quiz/summary.html", run=run, attempts=attempts, missed=missed,
                            questions=questions, right=len(attempts) - len(missed),
-                           unanswered=next_question(run) is not None)
+                           unanswered=not run_state(run).finished)
 
 
 @bp.post("/runs/<int:run_id>/retry-missed")
