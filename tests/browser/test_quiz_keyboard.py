@@ -18,6 +18,7 @@ def wait_until_ready(page) -> None:
 
 def test_whole_quiz_by_keyboard(app, live_server, page, artifacts):
     page.goto(live_server + "/auth/register")
+    expect(page.locator("#username")).to_be_focused()  # autofocus has landed
     page.keyboard.type("lena")  # the username field has focus
     page.keyboard.press("Tab")
     page.keyboard.type("geheim123")

@@ -35,6 +35,7 @@ def questions_dir(tmp_path) -> Path:
 
 def log_in(page, server: str, username: str) -> None:
     page.goto(server + "/auth/login")
+    expect(page.locator("#username")).to_be_focused()  # autofocus has landed
     page.keyboard.type(username)  # the username field has focus
     page.keyboard.press("Tab")
     page.keyboard.type("geheim123")
