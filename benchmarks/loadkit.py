@@ -94,6 +94,20 @@ class Server:
     def stop(self) -> None:
         self.kill(signal.SIGTERM)
 
+    def cpu_seconds(self) -> float:
+        """CPU time (user + system) used so far by the master and its workers (Linux /proc)."""
+        if self.process is None:
+            return 0.0
+        total = 0
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                fields = stat.read_text().rsplit(")", 1)[1].split()
+            except (OSError, IndexError):
+                continue  # the process ended while we looked
+            if int(fields[2]) == self.process.pid:  # process group: the master and its workers
+                total += int(fields[11]) + int(fields[12])
+        return total / os.sysconf("SC_CLK_TCK")
+
 
 @dataclass
 class Reply:
@@ -130,7 +144,8 @@ def request(port: int, method: str, path: str, data: dict | None = None, cookies
 class Tally:
     """What the students saw: latencies per kind of request, acknowledged answers, errors."""
 
-    latencies: dict[str, list[float]] = field(default_factory=lambda: {"question": [], "answer": [], "ping": []})
+    latencies: dict[str, list[float]] = field(
+        default_factory=lambda: {"question": [], "answer": [], "answer only": [], "ping": []})
     acknowledged: set[tuple[int, str]] = field(default_factory=set)
     errors: list[str] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
@@ -162,6 +177,8 @@ class Student:
         self.port, self.username, self.deck_id, self.tally = port, username, deck_id, tally
         self.cookies: dict[str, str] = {}
         self.answers = 0
+        self.token = ""
+        self.learnt: dict[str, dict] = {}  # question id -> the answer form sent for it (without the token)
 
     def call(self, method: str, path: str, data: dict | None = None) -> Reply:
         return request(self.port, method, path, data, self.cookies)
@@ -174,8 +191,8 @@ class Student:
             raise RuntimeError(f"{self.username}: login answered {reply.status}")
 
     def start_run(self) -> str:
-        token = token_in(self.call("GET", "/").body)
-        reply = self.call("POST", f"/decks/{self.deck_id}/start", {"csrf_token": token})
+        self.token = token_in(self.call("GET", "/").body)
+        reply = self.call("POST", f"/decks/{self.deck_id}/start", {"csrf_token": self.token})
         if reply.status != 302 or "/runs/" not in reply.headers.get("location", ""):
             raise RuntimeError(f"{self.username}: start answered {reply.status}")
         return urlsplit(reply.headers["location"]).path
@@ -199,6 +216,7 @@ class Student:
             data["choice"] = html.unescape(choices[self.answers % len(choices)])
         for name in GAP_RE.findall(page.body):
             data[name] = "17" if self.answers % 2 else "Tumen"
+        self.learnt[question_id] = {k: v for k, v in data.items() if k != "csrf_token"}
         self.answers += 1
         for _ in range(2 if self.answers % 5 == 0 else 1):  # a double click now and then
             began = time.perf_counter()
@@ -221,14 +239,57 @@ class Student:
             if not stop.is_set():
                 self.tally.error(f"{self.username}: {error}")
 
+    def answer_only(self, run_path: str, budget: int, deadline: float) -> None:
+        """Post answers to the questions learnt before into a new run, with no page in between."""
+        try:
+            for question_id, form in list(self.learnt.items())[:budget]:
+                if time.monotonic() > deadline:
+                    return
+                began = time.perf_counter()
+                reply = self.call("POST", f"{run_path}/answer", {"csrf_token": self.token, **form})
+                self.tally.add("answer only", time.perf_counter() - began)
+                if reply.status != 302:
+                    raise RuntimeError(f"{self.username}: answer answered {reply.status}")
+                self.tally.ack(int(run_path.rstrip("/").rsplit("/", 1)[1]), question_id)
+        except (OSError, http.client.HTTPException, RuntimeError) as error:
+            self.tally.error(f"{self.username}: {error}")
+
 
 def run_students(port: int, usernames: list[str], deck_id: str, tally: Tally, budget: int, seconds: float,
-                 stop: threading.Event | None = None) -> float:
-    """All students at once in threads; returns the wall time."""
+                 stop: threading.Event | None = None, team: list[Student] | None = None) -> float:
+    """All students at once in threads; returns the wall time. `team` receives the students, logged in."""
     stop = stop or threading.Event()
     deadline = time.monotonic() + seconds
-    threads = [threading.Thread(target=Student(port, name, deck_id, tally).work, args=(budget, deadline, stop))
-               for name in usernames]
+    students = [Student(port, name, deck_id, tally) for name in usernames]
+    if team is not None:
+        team.extend(students)
+    return in_threads([lambda s=s: s.work(budget, deadline, stop) for s in students], seconds)
+
+
+def start_new_runs(team: list[Student], seconds: float) -> dict[str, str]:
+    """Each student of a first phase starts a new run of the deck: username -> run path."""
+    runs: dict[str, str] = {}
+
+    def start(student: Student) -> None:
+        try:
+            runs[student.username] = student.start_run()
+        except (OSError, http.client.HTTPException, RuntimeError) as error:
+            student.tally.error(f"{student.username}: {error}")
+
+    in_threads([lambda s=s: start(s) for s in team], seconds)
+    return runs
+
+
+def run_answers_only(team: list[Student], runs: dict[str, str], budget: int, seconds: float) -> float:
+    """The students post only answers (learnt in the first phase) into their new runs; returns the wall time."""
+    deadline = time.monotonic() + seconds
+    return in_threads([lambda s=s: s.answer_only(runs[s.username], budget, deadline)
+                       for s in team if s.username in runs], seconds)
+
+
+def in_threads(jobs: list, seconds: float) -> float:
+    """Run the jobs at once, one thread each; the wall time until all ended (or the time bound)."""
+    threads = [threading.Thread(target=job) for job in jobs]
     began = time.perf_counter()
     for thread in threads:
         thread.start()
@@ -255,13 +316,7 @@ def ping(port: int, tally: Tally, clients: int, requests_each: int, seconds: flo
             if status != 200:
                 tally.error(f"ping answered {status}")
 
-    threads = [threading.Thread(target=loop) for _ in range(clients)]
-    began = time.perf_counter()
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=seconds + 60)
-    return time.perf_counter() - began
+    return in_threads([loop] * clients, seconds)
 
 
 def prepare_site(database_url: str, instance: Path, questions: Path, students: int) -> tuple[list[str], str]:
