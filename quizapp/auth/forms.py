@@ -1,7 +1,7 @@
 """Forms for registering and logging in."""
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
+from quizapp.forms import Form
 from wtforms import BooleanField, HiddenField, PasswordField, StringField, SubmitField
 from wtforms.validators import DataRequired, EqualTo, Length, Regexp, ValidationError
 
@@ -10,7 +10,7 @@ from quizapp.operations.users import find_user
 USERNAME_PATTERN = r"^[\w.-]+$"
 
 
-class LoginForm(FlaskForm):
+class LoginForm(Form):
     username = StringField(_l("Username"), validators=[DataRequired(), Length(max=64)])
     password = PasswordField(_l("Password"), validators=[DataRequired(), Length(max=200)])
     remember = BooleanField(_l("Stay logged in"))
@@ -18,7 +18,7 @@ class LoginForm(FlaskForm):
     submit = SubmitField(_l("Log in"))
 
 
-class RegistrationForm(FlaskForm):
+class RegistrationForm(Form):
     username = StringField(_l("Username"), validators=[
         DataRequired(), Length(min=3, max=64),
         Regexp(USERNAME_PATTERN, message=_l("Use letters, digits, '.', '-' and '_' only.")),

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from flask import current_app
-from sqlalchemy import and_, func, or_, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import Row, and_, func, or_, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 
 from quizapp.analytics.days import today_bounds
 from quizapp.bank import cloze_gaps
@@ -24,51 +24,51 @@ def visible_to_students():
                 or_(Question.status == "approved", and_(Question.status == "draft", Deck.show_drafts.is_(True))))
 
 
-def update_review(attempt: Attempt, question: Question, now: dt.datetime | None = None) -> ReviewCard:
+def update_review(attempt: Attempt, question: Question, now: dt.datetime | None = None) -> None:
     """Rate the attempt, move the learner's FSRS card on, keep the card's running totals and, for a first
-    attempt, the item-analysis tallies."""
+    attempt, the item-analysis tallies: one INSERT or one UPDATE of the card, without loading it as an entity."""
     now = now or attempt.created_at or utcnow()
     gaps = len(cloze_gaps(question.text)) if question.type == "cloze" else 1
     rating = rating_for(attempt.verdict, question.type, attempt.time_taken_ms, gaps=gaps)
+    right = int(attempt.verdict == "right")
     card = find_card(attempt.user_id, question.id)
     if card is None:
-        card = ReviewCard(user_id=attempt.user_id, question_id=question.id, reps=0, lapses=0, correct_count=0,
-                          first_seen=now, first_verdict=attempt.verdict, first_answer=attempt.answer_given)
-        try:
-            with db.session.begin_nested():
-                apply_rating(card, rating, now)
-                db.session.add(card)
-                db.session.flush()  # the card is unique: a first attempt in a second tab is not counted twice
-                count_first_attempt(attempt.user_id, question.id, attempt.verdict, attempt.answer_given)
-        except IntegrityError:  # the learner answered the same item in two tabs at once
-            card = find_card(attempt.user_id, question.id)
-            apply_rating(card, rating, now)
-    else:
-        apply_rating(card, rating, now)
-    if attempt.verdict == "right":
-        card.correct_count += 1
-    db.session.flush()
-    return card
+        first = dict(user_id=attempt.user_id, question_id=question.id, correct_count=right, first_seen=now,
+                     first_verdict=attempt.verdict, first_answer=attempt.answer_given)
+        if insert_card(first | rated(None, rating, now)):  # unique: a first attempt in two tabs counts once
+            count_first_attempt(attempt.user_id, question.id, attempt.verdict, attempt.answer_given)
+            return
+        card = find_card(attempt.user_id, question.id)  # the learner answered the same item in two tabs at once
+    db.session.execute(update(ReviewCard).where(ReviewCard.id == card.id)
+                       .values(**rated(card, rating, now), correct_count=card.correct_count + right))
 
 
-def apply_rating(card: ReviewCard, rating: Rating, now: dt.datetime) -> None:
-    """FSRS review of the stored card; lapses count forgetting a card that had reached review."""
+def rated(card: Row | None, rating: Rating, now: dt.datetime) -> dict:
+    """The card's FSRS columns after this review; lapses count forgetting a card that had reached review."""
     fuzz = bool(current_app.config.get("REVIEW_FUZZ", True))
-    was_review = card.state == "review"
-    result = review(card.fsrs_card or None, rating, now, fuzz=fuzz)
-    card.fsrs_card = result.fsrs_card
-    card.state = result.state
-    card.due = result.due
-    card.scheduled_days = result.scheduled_days
-    card.last_review = result.last_review
-    card.reps = (card.reps or 0) + 1
-    if was_review and rating == Rating.Again:
-        card.lapses = (card.lapses or 0) + 1
+    was_review = card is not None and card.state == "review"
+    result = review((card.fsrs_card if card is not None else None) or None, rating, now, fuzz=fuzz)
+    reps = (card.reps or 0) if card is not None else 0
+    lapses = (card.lapses or 0) if card is not None else 0
+    return dict(fsrs_card=result.fsrs_card, state=result.state, due=result.due,
+                scheduled_days=result.scheduled_days, last_review=result.last_review, reps=reps + 1,
+                lapses=lapses + int(was_review and rating == Rating.Again))
 
 
-def find_card(user_id: int, question_id: str) -> ReviewCard | None:
+def insert_card(values: dict) -> bool:
+    """INSERT ... ON CONFLICT DO NOTHING on (learner, question); False if the card was there already."""
+    dialect = postgresql if db.session.get_bind().dialect.name == "postgresql" else sqlite
     return db.session.scalar(
-        select(ReviewCard).where(ReviewCard.user_id == user_id, ReviewCard.question_id == question_id))
+        dialect.insert(ReviewCard).values(**values)
+        .on_conflict_do_nothing(index_elements=["user_id", "question_id"]).returning(ReviewCard.id)) is not None
+
+
+def find_card(user_id: int, question_id: str) -> Row | None:
+    """The card's columns the next review needs, as a row (no entity, nothing to flush)."""
+    return db.session.execute(
+        select(ReviewCard.id, ReviewCard.state, ReviewCard.fsrs_card, ReviewCard.reps, ReviewCard.lapses,
+               ReviewCard.correct_count)
+        .where(ReviewCard.user_id == user_id, ReviewCard.question_id == question_id)).first()
 
 
 def due_ids(user: User, now: dt.datetime, limit: int) -> list[str]:

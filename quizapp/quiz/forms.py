@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
+from quizapp.forms import Form
 from wtforms import FieldList, HiddenField, RadioField, StringField, SubmitField
 from wtforms.validators import DataRequired, Length
 
@@ -13,14 +13,14 @@ from quizapp.bank import cloze_gaps
 from quizapp.models import Question
 
 
-class McqAnswerForm(FlaskForm):
+class McqAnswerForm(Form):
     question_id = HiddenField(validators=[DataRequired()])
     choice = RadioField(_l("Your answer"), validators=[DataRequired(message=_l("Please choose an answer."))],
                         validate_choice=True)
     submit = SubmitField(_l("Check"))
 
 
-class ClozeAnswerForm(FlaskForm):
+class ClozeAnswerForm(Form):
     question_id = HiddenField(validators=[DataRequired()])
     gaps = FieldList(StringField(validators=[Length(max=500)]), min_entries=1)
     submit = SubmitField(_l("Check"))
@@ -33,7 +33,7 @@ def shuffled_options(question: Question, seed: str) -> list[str]:
     return options
 
 
-def answer_form(question: Question, seed: str, formdata=None) -> FlaskForm:
+def answer_form(question: Question, seed: str, formdata=None) -> Form:
     """The right form for the question's type, with its choices or gap fields in place."""
     if question.type == "mcq":
         form = McqAnswerForm(formdata=formdata) if formdata is not None else McqAnswerForm()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
+from quizapp.forms import Form
 from flask_wtf.file import FileField
 from wtforms import HiddenField, SelectField, StringField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
@@ -49,7 +49,7 @@ def accept_text(accept, accept_by_gap) -> str:
     return "\n".join(accept)
 
 
-class QuestionForm(FlaskForm):
+class QuestionForm(Form):
     """One item of a bank file; build it with `meta={"item_type": "mcq"}` or "cloze"."""
 
     class Meta:
@@ -94,7 +94,7 @@ class QuestionForm(FlaskForm):
         }
 
 
-class StatusForm(FlaskForm):
+class StatusForm(Form):
     """Approve or retire an item from the review queue; `content_hash` is the version the teacher saw."""
 
     status = HiddenField(validators=[DataRequired()])
@@ -102,11 +102,11 @@ class StatusForm(FlaskForm):
     next = HiddenField()
 
 
-class ShowDraftsForm(FlaskForm):
+class ShowDraftsForm(Form):
     show_drafts = HiddenField(validators=[DataRequired()])
 
 
-class DeckYamlForm(FlaskForm):
+class DeckYamlForm(Form):
     """The whole bank file as text."""
 
     file_sha256 = HiddenField()
@@ -115,7 +115,7 @@ class DeckYamlForm(FlaskForm):
     save = SubmitField(_l("Save"))
 
 
-class NewDeckForm(FlaskForm):
+class NewDeckForm(Form):
     """An article pasted or uploaded; the generator makes draft items from it."""
 
     title = StringField(_l("Title (optional: taken from the article)"), validators=[Optional(), Length(max=300)])
