@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter, defaultdict
+from functools import lru_cache
 
 import numpy as np
 from sqlalchemy import or_, select
-from sqlalchemy.dialects import postgresql, sqlite
 
 from quizapp.analytics.item_analysis import MARKS, Sums, sums_by_mark
 from quizapp.extensions import db
 from quizapp.models import FirstAnswerCount, FirstVerdictLearners, Question, User
+from quizapp.operations.statements import dialect_insert, dialect_name
 
 
 def answer_hash(answer: str) -> str:
@@ -23,12 +24,18 @@ def answer_hash(answer: str) -> str:
     return hashlib.sha256(answer.encode("utf-8")).hexdigest()
 
 
-def upsert(model, values: dict, on_conflict: dict) -> None:
-    """Insert a row, or update it where its primary key exists: one statement, safe under concurrency."""
-    dialect = postgresql if db.session.get_bind().dialect.name == "postgresql" else sqlite
-    keys = [column.name for column in model.__table__.primary_key.columns]
-    statement = dialect.insert(model).values(**values)
-    db.session.execute(statement.on_conflict_do_update(index_elements=keys, set_=on_conflict))
+@lru_cache(maxsize=None)
+def tally_upserts(name: str):
+    """The two upserts of a first attempt (one per tally table), built once per database kind: insert the row,
+    or where its primary key exists add this learner, or one to the answer's count; safe under concurrency."""
+    verdicts = dialect_insert(FirstVerdictLearners.__table__, name)
+    verdicts = verdicts.on_conflict_do_update(
+        index_elements=["question_id", "verdict"],
+        set_={"learners": verdicts.table.c.learners + " " + verdicts.excluded.learners})
+    answers = dialect_insert(FirstAnswerCount.__table__, name)
+    answers = answers.on_conflict_do_update(index_elements=["question_id", "verdict", "answer_hash"],
+                                            set_={"count": answers.table.c.count + 1})
+    return verdicts, answers
 
 
 def count_first_attempt(user_id: int, question_id: str, verdict: str, answer: str | None) -> None:
@@ -36,13 +43,11 @@ def count_first_attempt(user_id: int, question_id: str, verdict: str, answer: st
     user = db.session.get(User, user_id)
     if user is None or user.is_teacher:
         return
-    learners = FirstVerdictLearners.__table__.c.learners
-    upsert(FirstVerdictLearners, {"question_id": question_id, "verdict": verdict, "learners": str(user_id)},
-           {"learners": learners + " " + str(user_id)})
+    verdicts, answers = tally_upserts(dialect_name())
+    db.session.execute(verdicts, {"question_id": question_id, "verdict": verdict, "learners": str(user_id)})
     answer = answer or ""
-    upsert(FirstAnswerCount, {"question_id": question_id, "verdict": verdict, "answer_hash": answer_hash(answer),
-                              "answer": answer, "count": 1},
-           {"count": FirstAnswerCount.__table__.c.count + 1})
+    db.session.execute(answers, {"question_id": question_id, "verdict": verdict, "answer_hash": answer_hash(answer),
+                                 "answer": answer, "count": 1})
 
 
 def first_attempt_figures(deck_id: str) -> tuple[dict[str, Sums], dict[str, Counter]]:

@@ -6,7 +6,6 @@ import datetime as dt
 from dataclasses import dataclass
 
 from sqlalchemy import and_, func, or_, select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import joinedload, make_transient_to_detached
 
 from quizapp.bank import cloze_gaps
@@ -15,6 +14,7 @@ from quizapp.extensions import db
 from quizapp.models import Attempt, Deck, Question, QuizRun, User
 from quizapp.models.time import utcnow
 from quizapp.operations.reviews import update_review
+from quizapp.operations.statements import insert_returning_id
 
 
 def visible_questions(deck: Deck) -> list[Question]:
@@ -150,12 +150,9 @@ def record_attempt(run: QuizRun, user: User, question: Question, marking: Markin
 def insert_once(attempt: Attempt) -> bool:
     """INSERT ... ON CONFLICT DO NOTHING on (run, question), one statement; the attempt joins the session
     as stored if it was inserted. False if that run already had an attempt at that question."""
-    dialect = postgresql if db.session.get_bind().dialect.name == "postgresql" else sqlite
     values = {column.key: getattr(attempt, column.key) for column in Attempt.__table__.columns
               if column.key != "id"}
-    new_id = db.session.scalar(
-        dialect.insert(Attempt).values(**values)
-        .on_conflict_do_nothing(index_elements=["quiz_run_id", "question_id"]).returning(Attempt.id))
+    new_id = insert_returning_id(Attempt.__table__, ("quiz_run_id", "question_id"), values)
     if new_id is None:
         return False
     attempt.id = new_id

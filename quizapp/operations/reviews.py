@@ -5,8 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from flask import current_app
-from sqlalchemy import Row, and_, func, or_, select, update
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import Row, and_, bindparam, func, or_, select, update
 
 from quizapp.analytics.days import today_bounds
 from quizapp.bank import cloze_gaps
@@ -14,6 +13,7 @@ from quizapp.extensions import db
 from quizapp.models import Attempt, Deck, Question, QuizRun, ReviewCard, User
 from quizapp.models.time import utcnow
 from quizapp.operations.item_tallies import count_first_attempt
+from quizapp.operations.statements import insert_returning_id
 from quizapp.scheduling import rating_for, review
 from quizapp.scheduling.cards import Rating
 
@@ -22,6 +22,10 @@ def visible_to_students():
     """SQL condition: the question is live in a live deck (join Deck first)."""
     return and_(Question.in_file.is_(True), Deck.in_files.is_(True),
                 or_(Question.status == "approved", and_(Question.status == "draft", Deck.show_drafts.is_(True))))
+
+
+CARDS = ReviewCard.__table__
+UPDATE_CARD = update(CARDS).where(CARDS.c.id == bindparam("card_id"))
 
 
 def update_review(attempt: Attempt, question: Question, now: dt.datetime | None = None) -> None:
@@ -35,12 +39,13 @@ def update_review(attempt: Attempt, question: Question, now: dt.datetime | None 
     if card is None:
         first = dict(user_id=attempt.user_id, question_id=question.id, correct_count=right, first_seen=now,
                      first_verdict=attempt.verdict, first_answer=attempt.answer_given)
-        if insert_card(first | rated(None, rating, now)):  # unique: a first attempt in two tabs counts once
+        # the card is unique: a first attempt in a second tab is not counted twice
+        if insert_returning_id(CARDS, ("user_id", "question_id"), first | rated(None, rating, now)) is not None:
             count_first_attempt(attempt.user_id, question.id, attempt.verdict, attempt.answer_given)
             return
         card = find_card(attempt.user_id, question.id)  # the learner answered the same item in two tabs at once
-    db.session.execute(update(ReviewCard).where(ReviewCard.id == card.id)
-                       .values(**rated(card, rating, now), correct_count=card.correct_count + right))
+    db.session.execute(UPDATE_CARD, dict(rated(card, rating, now), card_id=card.id,
+                                         correct_count=card.correct_count + right))
 
 
 def rated(card: Row | None, rating: Rating, now: dt.datetime) -> dict:
@@ -55,20 +60,13 @@ def rated(card: Row | None, rating: Rating, now: dt.datetime) -> dict:
                 lapses=lapses + int(was_review and rating == Rating.Again))
 
 
-def insert_card(values: dict) -> bool:
-    """INSERT ... ON CONFLICT DO NOTHING on (learner, question); False if the card was there already."""
-    dialect = postgresql if db.session.get_bind().dialect.name == "postgresql" else sqlite
-    return db.session.scalar(
-        dialect.insert(ReviewCard).values(**values)
-        .on_conflict_do_nothing(index_elements=["user_id", "question_id"]).returning(ReviewCard.id)) is not None
+FIND_CARD = select(CARDS.c.id, CARDS.c.state, CARDS.c.fsrs_card, CARDS.c.reps, CARDS.c.lapses, CARDS.c.correct_count) \
+    .where(CARDS.c.user_id == bindparam("user_id"), CARDS.c.question_id == bindparam("question_id"))
 
 
 def find_card(user_id: int, question_id: str) -> Row | None:
     """The card's columns the next review needs, as a row (no entity, nothing to flush)."""
-    return db.session.execute(
-        select(ReviewCard.id, ReviewCard.state, ReviewCard.fsrs_card, ReviewCard.reps, ReviewCard.lapses,
-               ReviewCard.correct_count)
-        .where(ReviewCard.user_id == user_id, ReviewCard.question_id == question_id)).first()
+    return db.session.execute(FIND_CARD, {"user_id": user_id, "question_id": question_id}).first()
 
 
 def due_ids(user: User, now: dt.datetime, limit: int) -> list[str]:
