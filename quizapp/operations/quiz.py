@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, bindparam, func, or_, select
 from sqlalchemy.orm import joinedload, make_transient_to_detached
 
 from quizapp.bank import cloze_gaps
@@ -60,14 +60,19 @@ class RunState:
         return not self.open_ids
 
 
+QUESTIONS, ATTEMPTS = Question.__table__.c, Attempt.__table__.c
+RUN_QUESTIONS = select(
+    QUESTIONS.id, QUESTIONS.in_file, QUESTIONS.status,
+    select(ATTEMPTS.id).where(ATTEMPTS.quiz_run_id == bindparam("run_id"), ATTEMPTS.question_id == QUESTIONS.id)
+    .exists(),
+).where(QUESTIONS.id.in_(bindparam("ids", expanding=True)))
+
+
 def run_state(run: QuizRun) -> RunState:
-    """The run's answered and open questions (hidden ones are skipped) in one query, however long the run."""
-    answered = (select(Attempt.id).where(Attempt.quiz_run_id == run.id, Attempt.question_id == Question.id)
-                .exists())
-    rows = db.session.execute(
-        select(Question.id, Question.in_file, Question.status, answered)
-        .where(Question.id.in_(run.question_ids))
-    ).all()
+    """The run's answered and open questions (hidden ones are skipped) in one query, however long the run.
+
+    Plain Core on the tables (attempts are written with Core too, so nothing is waiting in the session)."""
+    rows = db.session.execute(RUN_QUESTIONS, {"run_id": run.id, "ids": list(run.question_ids)}).all()
     done = {qid for qid, _in_file, _status, is_answered in rows if is_answered}
     askable = {qid for qid, in_file, status, _ in rows if in_file and status != "retired"}
     open_ids = tuple(qid for qid in run.question_ids if qid in askable and qid not in done)
