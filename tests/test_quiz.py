@@ -71,6 +71,17 @@ def test_whole_quiz_flow_stores_every_attempt(app, client, forms, student):
         assert sum(a.verdict == "right" for a in attempts) == 22 - missed
         assert all(a.time_taken_ms is not None and a.time_taken_ms >= 0 for a in attempts)
         assert all(a.user_id == attempts[0].user_id for a in attempts)
+        run = db.session.scalars(select(QuizRun)).one()
+        assert run.finished_at == max(a.created_at for a in attempts)  # stamped when the last answer came
+
+
+def test_run_is_finished_only_after_its_last_answer(app, client, forms, student):
+    run_url = start_quiz(client, forms)
+    response, _qid = answer_current(client, forms, run_url)
+    client.get(response.headers["Location"])
+    client.get(run_url + "/summary")
+    with app.app_context():
+        assert db.session.scalars(select(QuizRun)).one().finished_at is None
 
 
 def test_double_submit_stores_one_attempt(app, client, forms, student):

@@ -146,10 +146,22 @@ def record_attempt(run: QuizRun, user: User, question: Question, marking: Markin
     if not insert_once(attempt):
         return find_attempt(run, question), False
     update_review(attempt, question, now)  # every new attempt moves the learner's FSRS card on
-    if run.finished_at is None and run_state(run).finished:
-        run.finished_at = now
     db.session.flush()
     return attempt, True
+
+
+LAST_ANSWER_AT = select(func.max(ATTEMPTS.created_at)).where(ATTEMPTS.quiz_run_id == bindparam("run_id"))
+
+
+def note_finished(run: QuizRun, state: RunState) -> bool:
+    """Stamp a finished run with the time of its last answer, once; True if it was stamped now.
+
+    The pages after an answer (feedback, next question, summary) work out the run's state anyway, so the
+    answer POST itself does not."""
+    if not state.finished or run.finished_at is not None:
+        return False
+    run.finished_at = db.session.execute(LAST_ANSWER_AT, {"run_id": run.id}).scalar() or utcnow()
+    return True
 
 
 def insert_once(attempt: Attempt) -> bool:

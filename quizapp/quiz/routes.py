@@ -12,8 +12,8 @@ from quizapp.checking import Verdict
 from quizapp.extensions import db
 from quizapp.models import Attempt, Deck, Question, QuizRun
 from quizapp.operations.quiz import (
-    RunState, deck_progress, find_attempt, load_question, mark_answer, mark_shown, next_question, record_attempt,
-    run_state, start_run, visible_counts,
+    RunState, deck_progress, find_attempt, load_question, mark_answer, mark_shown, next_question, note_finished,
+    record_attempt, run_state, start_run, visible_counts,
 )
 from quizapp.quiz import bp
 from quizapp.quiz.forms import answer_form
@@ -64,6 +64,8 @@ def question(run_id: int):
     state = run_state(run)
     item = next_question(run, state)
     if item is None:
+        if note_finished(run, state):
+            db.session.commit()
         return redirect(url_for("quiz.summary", run_id=run_id))
     # Rendered before the commit, which expires every loaded object: reading them again costs four queries.
     page = render_quiz_page(run, item, answer_form(item, seed=str(run.id)), state)
@@ -128,11 +130,14 @@ def feedback(run_id: int, question_id: str):
         given = attempt.answer_given.split(" | ")
         gap_results = mark_answer(item, item.deck.language, gap_answers=given).gap_results
     state = run_state(run)
-    return render_template(
+    page = render_template(
         "quiz/feedback.html", run=run, item=item, attempt=attempt, gap_results=gap_results,
         answers=correct_answers(item), finished=state.finished,
         number=state.answered, total=state.total, gaps=cloze_gaps(item.text),
     )
+    if note_finished(run, state):  # after rendering: the commit expires what the page reads
+        db.session.commit()
+    return page
 
 
 @bp.get("/runs/<int:run_id>/summary")
@@ -143,9 +148,12 @@ def summary(run_id: int):
     missed = [a for a in attempts if a.verdict != Verdict.RIGHT.value]
     ids = {a.question_id for a in attempts}
     questions = {q.id: q for q in db.session.scalars(select(Question).where(Question.id.in_(ids)))}
-    return render_template("quiz/summary.html", run=run, attempts=attempts, missed=missed,
-                           questions=questions, right=len(attempts) - len(missed),
-                           unanswered=not run_state(run).finished)
+    state = run_state(run)
+    page = render_template("quiz/summary.html", run=run, attempts=attempts, missed=missed,
+                           questions=questions, right=len(attempts) - len(missed), unanswered=not state.finished)
+    if note_finished(run, state):
+        db.session.commit()
+    return page
 
 
 @bp.post("/runs/<int:run_id>/retry-missed")
