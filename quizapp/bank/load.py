@@ -23,7 +23,7 @@ DECK_KEYS = {"id", "title", "language", "source", "show_drafts"}
 DECK_SOURCE_KEYS = {"path", "date"}
 QUESTION_KEYS = {
     "id", "type", "text", "answer", "distractors", "accept", "explanation",
-    "source", "kind", "tags", "status",
+    "source", "kind", "tags", "status", "generated",
 }
 QUESTION_SOURCE_KEYS = {"sentence", "start", "end", "context"}
 
@@ -239,6 +239,7 @@ class _Checker:
         accept, accept_by_gap = self.accept(node, where)
         explanation = self.text(node, "explanation", where, required=False)
         kind = self.text(node, "kind", where)
+        self.text(node, "generated", where, required=False)  # the generator's fingerprint; text if present
         tags = self.text_list(node, "tags", where)
         for tag in tags:
             if not TAG_RE.match(tag):

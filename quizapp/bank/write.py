@@ -14,7 +14,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import ScalarString
 
 QUESTION_ORDER = ("id", "type", "text", "answer", "distractors", "accept", "explanation", "source", "kind",
-                  "tags", "status")
+                  "tags", "status", "generated")
 SOURCE_ORDER = ("sentence", "start", "end", "context")
 DECK_ORDER = ("id", "title", "language", "source", "show_drafts")
 # (mapping indent, sequence indent, dash offset): the layouts bank files are written in

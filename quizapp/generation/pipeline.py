@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .distractors import Pool, normalise
 from .facts import Fact, find_facts
+from .ids import content_fingerprint
 from .items import cloze_item, mcq_item
 from .source import Article, parse_article, read_article
 from .text import Sentence, sentences
@@ -110,7 +111,8 @@ def make_items(
         items.append((order + (0,), cloze_item(deck_id, article.text, fact, context)))
         if mcq := mcq_item(deck_id, article.text, fact, context, pool):
             items.append((order + (1,), mcq))
-    return [item for _, item in sorted(items, key=lambda pair: pair[0])]
+    ordered = [item for _, item in sorted(items, key=lambda pair: pair[0])]
+    return [item | {"generated": content_fingerprint(item)} for item in ordered]
 
 
 def best_facts(facts: list[Fact], sents: list[Sentence]) -> list[tuple[Fact, str | None]]:

@@ -93,3 +93,66 @@ def test_teachers_work_survives(project):
     assert after[3]["text"].endswith("(vom Lehrer bearbeitet)")
     assert after[-1]["id"] == removed["id"]  # the removed draft comes back as a new draft at the end
     assert len(after) == len(load(bank)["questions"])
+
+
+def test_untouched_drafts_follow_the_generator_and_teachers_items_do_not(project):
+    """A draft nobody edited (its fingerprint still matches) is rewritten when the generator now writes it
+    differently and dropped when it no longer makes it; edited, commented and approved items stay as they are."""
+    from quizapp.generation.ids import content_fingerprint
+
+    generate()
+    bank = project / "questions" / "nordkorea-russland.yaml"
+    yaml = bank_yaml()
+    data = yaml.load(bank.read_text(encoding="utf-8"))
+    questions = data["questions"]
+    mcqs = [i for i, item in enumerate(questions) if item["type"] == "mcq"]
+    current = {index: dict(questions[index]) for index in mcqs[:4]}
+
+    def as_older_generator_wrote_it(index, **changes):
+        """The item as an earlier generator version wrote it: other content, fingerprint to match."""
+        for key, value in changes.items():
+            questions[index][key] = value
+        questions[index]["generated"] = content_fingerprint(questions[index])
+
+    stale, edited, commented, approved = mcqs[:4]
+    as_older_generator_wrote_it(stale, distractors=["alt 1", "alt 2", "alt 3"])
+    questions[edited]["distractors"] = ["vom Lehrer 1", "vom Lehrer 2", "vom Lehrer 3"]  # fingerprint now differs
+    as_older_generator_wrote_it(commented, distractors=["alt 4", "alt 5", "alt 6"])
+    questions[commented].yaml_add_eol_comment("Distraktoren mit der Klasse besprechen", "distractors")
+    as_older_generator_wrote_it(approved, distractors=["alt 7", "alt 8", "alt 9"])
+    questions[approved]["status"] = "approved"
+    gone = dict(questions[0]) | {"id": "nordkorea-russland-nicht-mehr-erzeugt-00000000"}
+    gone["generated"] = content_fingerprint(gone)
+    questions.append(gone)
+    with bank.open("w", encoding="utf-8") as stream:
+        yaml.dump(data, stream)
+
+    result = generate()
+    assert "1 refreshed, 1 dropped" in result.output
+    after = {item["id"]: item for item in load(bank)["questions"]}
+    assert "nordkorea-russland-nicht-mehr-erzeugt-00000000" not in after
+    assert after[current[stale]["id"]]["distractors"] == list(current[stale]["distractors"])
+    assert after[current[edited]["id"]]["distractors"] == ["vom Lehrer 1", "vom Lehrer 2", "vom Lehrer 3"]
+    assert after[current[commented]["id"]]["distractors"] == ["alt 4", "alt 5", "alt 6"]
+    assert after[current[approved]["id"]]["distractors"] == ["alt 7", "alt 8", "alt 9"]
+    assert "# Distraktoren mit der Klasse besprechen" in bank.read_text(encoding="utf-8")
+    assert len(after) == len(questions) - 1  # only the draft the generator no longer makes is gone
+    ordered = [item["id"] for item in load(bank)["questions"]]
+    assert ordered.index(current[stale]["id"]) == stale  # refreshed where it was, not moved to the end
+
+
+def test_banks_without_fingerprints_are_never_refreshed(project):
+    """Files written before the fingerprint (or by hand) hold only teachers' items: nothing is rewritten."""
+    generate()
+    bank = project / "questions" / "nordkorea-russland.yaml"
+    yaml = bank_yaml()
+    data = yaml.load(bank.read_text(encoding="utf-8"))
+    for item in data["questions"]:
+        del item["generated"]
+    first = next(item for item in data["questions"] if item["type"] == "mcq")
+    first["distractors"] = ["alt 1", "alt 2", "alt 3"]
+    with bank.open("w", encoding="utf-8") as stream:
+        yaml.dump(data, stream)
+    before = bank.read_bytes()
+    result = generate()
+    assert "0 refreshed, 0 dropped" in result.output and bank.read_bytes() == before
