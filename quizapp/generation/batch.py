@@ -11,7 +11,9 @@ from pathlib import Path
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
+from .distractors import KnownNames
 from .errors import GenerationError
+from .items import CLASS_TAG
 from .merge import MergeResult, merge_deck, write_atomic
 from .pipeline import deck_id_for, generate_deck
 
@@ -26,9 +28,10 @@ class FileResult:
     error: str | None = None
 
 
-def other_decks_persons(questions_dir: Path, exclude: set[str]) -> tuple[str, ...]:
-    """Answers of kind person from the other decks' files (distractors for persons)."""
-    names: set[str] = set()
+def other_decks_names(questions_dir: Path, exclude: set[str]) -> KnownNames:
+    """Names answered in the other decks' files: persons, and names by class tag (distractors)."""
+    persons: set[str] = set()
+    by_class: dict[str, set[str]] = {}
     yaml = YAML(typ="safe")
     for path in sorted(questions_dir.glob("*.yaml")):
         if path.stem in exclude:
@@ -38,18 +41,22 @@ def other_decks_persons(questions_dir: Path, exclude: set[str]) -> tuple[str, ..
             items = data.get("questions") or () if isinstance(data, dict) else ()
         except (OSError, UnicodeDecodeError, YAMLError):
             items = ()  # a broken bank is reported by its own loader, not here
-        names.update(
-            str(item["answer"])
-            for item in items
-            if isinstance(item, dict) and item.get("kind") == "person" and item.get("answer")
-        )
-    return tuple(sorted(names))
+        for item in items:
+            if not isinstance(item, dict) or item.get("type") != "mcq" or not item.get("answer"):
+                continue
+            answer = str(item["answer"])
+            if item.get("kind") == "person":
+                persons.add(answer)
+            for tag in item.get("tags") or ():
+                if isinstance(tag, str) and tag.startswith(CLASS_TAG):
+                    by_class.setdefault(tag[len(CLASS_TAG) :], set()).add(answer)
+    return KnownNames(tuple(sorted(persons)), {cls: tuple(sorted(names)) for cls, names in sorted(by_class.items())})
 
 
-def _generate(job: tuple[str, str, tuple[str, ...]]) -> dict | str:
-    path, source_path, persons = job
+def _generate(job: tuple[str, str, KnownNames]) -> dict | str:
+    path, source_path, known = job
     try:
-        return generate_deck(path, source_path=source_path, pool_persons=persons)
+        return generate_deck(path, source_path=source_path, known=known)
     except GenerationError as error:
         return str(error)
 
@@ -63,8 +70,8 @@ def run(
 ) -> Iterator[FileResult]:
     """Generate and merge each file's deck, in the order given; worker processes when there are several."""
     root = root or Path.cwd()
-    persons = other_decks_persons(questions_dir, {deck_id_for(Path(f)) for f in files})
-    jobs = [(f, _relative(Path(f), root), persons) for f in files]
+    known = other_decks_names(questions_dir, {deck_id_for(Path(f)) for f in files})
+    jobs = [(f, _relative(Path(f), root), known) for f in files]
     workers = min(workers or os.cpu_count() or 1, len(jobs))
     if workers > 1:
         with ProcessPoolExecutor(max_workers=workers) as pool:

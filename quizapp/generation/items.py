@@ -47,6 +47,8 @@ NUMBER_WORDS |= {
     100: "hundert",
 }
 _SPACE = re.compile(r"\s+")
+CLASS_TAG = "class::"  # "class::fluss": what a name is, for other decks' distractors and for filtering
+NAME_KINDS = ("person", "ort", "organisation", "name")
 
 
 def _around(text: str, fact: Fact) -> tuple[str, str]:
@@ -73,7 +75,7 @@ def cloze_item(deck_id: str, text: str, fact: Fact, context: str | None) -> dict
     }
     if accept := accepted(fact):
         item["accept"] = accept
-    return item | {"source": source(fact, context), "kind": fact.kind, "status": "draft"}
+    return item | {"source": source(fact, context), "kind": fact.kind, **class_tags(fact), "status": "draft"}
 
 
 def mcq_item(deck_id: str, text: str, fact: Fact, context: str | None, pool: Pool) -> dict | None:
@@ -91,8 +93,16 @@ def mcq_item(deck_id: str, text: str, fact: Fact, context: str | None, pool: Poo
         "distractors": stable_order(item_id, wrong),
         "source": source(fact, context),
         "kind": fact.kind,
+        **class_tags(fact),
         "status": "draft",
     }
+
+
+def class_tags(fact: Fact) -> dict:
+    """`tags: [class::fluss]` for a name whose class the text gives (a bare "person" says nothing new)."""
+    if fact.kind in NAME_KINDS and fact.cls and fact.cls != fact.kind:
+        return {"tags": [CLASS_TAG + fact.cls]}
+    return {}
 
 
 def accepted(fact: Fact) -> list[str]:

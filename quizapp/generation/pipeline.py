@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from pathlib import Path
 
-from .distractors import Pool, normalise
+from .distractors import KnownNames, Pool, normalise
 from .facts import Fact, find_facts
 from .ids import content_fingerprint
 from .items import cloze_item, mcq_item
@@ -65,25 +64,25 @@ GOOD_LENGTH = range(7, 31)
 
 
 def generate_deck(
-    path: str | Path, *, source_path: str | None = None, pool_persons: Sequence[str] = ()
+    path: str | Path, *, source_path: str | None = None, known: KnownNames = KnownNames()
 ) -> dict:
     """Read an article file and return its deck as a dict in the bank format (see docs/question-bank.md)."""
     path = Path(path)
-    return deck_from_article(read_article(path), path, source_path or path.as_posix(), pool_persons)
+    return deck_from_article(read_article(path), path, source_path or path.as_posix(), known)
 
 
-def generate_deck_from_text(text: str, name: str = "artikel.txt", pool_persons: Sequence[str] = ()) -> dict:
+def generate_deck_from_text(text: str, name: str = "artikel.txt", known: KnownNames = KnownNames()) -> dict:
     """The deck for an article given as text (name stands in for the file name).
 
     >>> deck = generate_deck_from_text("Der Grenzfluss Tumen ist 521 Kilometer lang und fließt ins Meer.")
     >>> [(item["type"], item["text"]) for item in deck["questions"]][:1]
     [('cloze', 'Der Grenzfluss {{c1::Tumen::Ort}} ist 521 Kilometer lang und fließt ins Meer.')]
     """
-    return deck_from_article(parse_article(text, name), Path(name), name, pool_persons)
+    return deck_from_article(parse_article(text, name), Path(name), name, known)
 
 
 def deck_from_article(
-    article: Article, path: Path, source_path: str, pool_persons: Sequence[str] = ()
+    article: Article, path: Path, source_path: str, known: KnownNames = KnownNames()
 ) -> dict:
     """The deck dict: metadata from the article and its file name, then the items."""
     deck_id = deck_id_for(path)
@@ -96,15 +95,15 @@ def deck_from_article(
     }
     if article.date:
         deck["source"]["date"] = article.date
-    return {"deck": deck, "questions": make_items(deck_id, article, sents, pool_persons)}
+    return {"deck": deck, "questions": make_items(deck_id, article, sents, known)}
 
 
 def make_items(
-    deck_id: str, article: Article, sents: list[Sentence], pool_persons: Sequence[str] = ()
+    deck_id: str, article: Article, sents: list[Sentence], known: KnownNames = KnownNames()
 ) -> list[dict]:
     """Items for the article: per fact the best sentence, a cloze, and an MCQ when it has three distractors."""
     facts = [fact for fact in find_facts(sents) if fact.kind != "name" or fact.last - fact.first > 1]
-    pool = Pool(facts=tuple(facts), persons=tuple(pool_persons), article_date=article.date)
+    pool = Pool(facts=tuple(facts), known=known, article_date=article.date)
     items: list[tuple[tuple[int, int, int], dict]] = []
     for fact, context in best_facts(facts, sents):
         order = (fact.sentence.index, fact.first)

@@ -21,14 +21,14 @@ class DraftingFailed(Exception):
 def draft_bank(article_path: Path, source_path: str, title: str | None, questions: Path) -> tuple[str, str]:
     """(deck id, bank YAML) generated from an article file; every item is a draft. The one generator call."""
     from quizapp.generation import GenerationError
-    from quizapp.generation.batch import other_decks_persons
+    from quizapp.generation.batch import other_decks_names
     from quizapp.generation.merge import merge_deck
     from quizapp.generation.pipeline import deck_id_for, generate_deck
 
     deck_id = deck_id_for(article_path)
     try:
         deck = generate_deck(article_path, source_path=source_path,
-                             pool_persons=other_decks_persons(questions, {deck_id}))
+                             known=other_decks_names(questions, {deck_id}))
     except GenerationError as exc:
         raise DraftingFailed(str(exc)) from exc
     if title:

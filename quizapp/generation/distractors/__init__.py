@@ -14,13 +14,29 @@ COUNT = 3
 
 
 @dataclass(frozen=True)
+class KnownNames:
+    """Names answered in the other decks of questions/: every person, and names by their class tag
+    (`class::fluss`, `class::partei`...), for classes the gazetteers know little or nothing of."""
+
+    persons: tuple[str, ...] = ()
+    by_class: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
 class Pool:
     """Names known beyond the gazetteers: the article's own facts and other decks' answers."""
 
     facts: tuple[Fact, ...] = ()
-    persons: tuple[str, ...] = ()  # person answers from other decks
+    known: KnownNames = field(default_factory=KnownNames)
     article_date: str | None = None
-    names_by_class: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    @property
+    def persons(self) -> tuple[str, ...]:
+        return self.known.persons
+
+    def other_decks(self, cls: str | None) -> tuple[str, ...]:
+        """Other decks' names of this class."""
+        return self.known.by_class.get(cls or "", ())
 
 
 def normalise(text: str) -> str:

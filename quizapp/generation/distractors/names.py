@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator
+from itertools import chain
 
 from ..facts import Fact
 from ..gazetteer import (
@@ -27,16 +28,19 @@ def name_candidates(fact: Fact, pool: Pool) -> Iterator[str]:
     """Same-class names from the article first, then from other decks and the gazetteers."""
     answer = fact.answer
     same_class = [f.answer for f in pool.facts if f.kind == fact.kind and f.cls == fact.cls and fact.cls]
+    other_decks = stable_order(answer, pool.other_decks(fact.cls))
     if fact.kind == "person":
         yield from _persons(fact, pool, same_class)
     elif fact.cls == "land":
         yield from stable_order(answer, same_class)
         yield from _countries(answer, fact.sentence.language)
+        yield from other_decks
     elif fact.cls in ("stadt", "region"):
         own = (city(answer) or (answer,))[0]
         # Cities the sentence names already ("Neapel" rules out "Napoli").
         seen = {found[0] for f in pool.facts if f.sentence is fact.sentence and (found := city(f.answer))}
-        for name in [*stable_order(answer, same_class), *_cities(answer, capital=fact.cls == "stadt")]:
+        candidates = chain(stable_order(answer, same_class), _cities(answer, capital=fact.cls == "stadt"), other_decks)
+        for name in candidates:
             canonical = (city(name) or (name,))[0]  # "Genoa" and "Genua" are one city
             if canonical != own and canonical not in seen:
                 seen.add(canonical)
@@ -46,9 +50,11 @@ def name_candidates(fact: Fact, pool: Pool) -> Iterator[str]:
         rivers = RIVERS_EN if fact.sentence.language == "en" else RIVERS
         region = next((names for names in rivers.values() if answer in names), ())
         yield from stable_order(answer, region)
+        yield from other_decks
         yield from stable_order(answer, [name for names in rivers.values() for name in names])
-    elif fact.cls:
+    elif fact.cls:  # resorts, newspapers, parties...: the article and the other decks know them
         yield from stable_order(answer, same_class)
+        yield from other_decks
 
 
 def _persons(fact: Fact, pool: Pool, same_class: list[str]) -> Iterator[str]:
