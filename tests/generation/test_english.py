@@ -34,3 +34,17 @@ def test_english_deck():
     }
     for item in deck["questions"]:
         assert problems(item, ARTICLE) == [], item
+
+
+def test_english_rare_nouns_become_cloze_items_only():
+    text = ("date 2025-07 North Korea tested a new intercontinental missile with a heavy warhead last autumn. "
+            "The ceasefire negotiations stalled in Geneva after three weeks of talks.")
+    deck = generate_deck_from_text(text, "2025-07-missile.txt")
+    terms = [item for item in deck["questions"] if item["kind"] == "begriff"]
+    assert [item["text"] for item in terms] == [
+        "North Korea tested a new intercontinental missile with a heavy {{c1::warhead::Term}} last autumn.",
+        "The {{c1::ceasefire::Term}} negotiations stalled in Geneva after three weeks of talks.",
+    ]  # rare ones only: not "missile", "negotiations", "talks"
+    assert all(item["type"] == "cloze" for item in terms)  # no gender or forms to pick fair options by
+    for item in deck["questions"]:
+        assert problems(item, text) == [], item

@@ -66,22 +66,3 @@ def _heads(lemma: str, lexicon: dict, min_zipf: float) -> Iterator[str]:
         if head in lexicon and zipf_frequency(head, "de") >= min_zipf:
             yield head
 
-
-def article_term_candidates(fact: Fact, pool: Pool) -> Iterator[str]:
-    """Other rare nouns of the article with the same gender, in the answer's case and number."""
-    lexicon = nlp.nouns().by_lemma
-    noun = lexicon.get(fact.lemma or "")
-    if noun is None:
-        return
-    slots = [slot for slot, form in noun.forms if form == fact.answer]
-    for other_fact in pool.facts:
-        other = lexicon.get(other_fact.lemma or "")
-        if other_fact.kind != "begriff" or other is None or other.genus != noun.genus or other is noun:
-            continue
-        forms = {other.form(slot) for slot in slots}
-        if (
-            len(forms) == 1
-            and None not in forms
-            and not any(word in other.lemma.lower() for word in UNWANTED)
-        ):
-            yield forms.pop()

@@ -11,17 +11,23 @@ from ..text import Sentence
 from . import Fact
 
 MAX_ZIPF = 3.0  # rarer than about one in a million words
+MAX_ZIPF_EN = 3.5  # wordfreq's English counts run higher: "warhead" 3.0, "ceasefire" 3.3, "missile" 4.1
 MIN_LENGTH = 7
 WEEKDAYS = ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag", "Sonnabend")
 
 
 class TermFinder:
-    """Nouns that are rare in general German and known to german-nouns (for gender and forms)."""
+    """Nouns that are rare in general German and known to german-nouns (for gender and forms); in an English
+    article, rare common nouns (cloze items only: without gender and forms there is no telling which nouns
+    would make fair options)."""
 
     def find(self, sentences: Sequence[Sentence]) -> list[Fact]:
         lexicon = nlp.nouns().by_lemma
         facts = []
         for sentence in sentences:
+            if sentence.language == "en":
+                facts.extend(english_terms(sentence))
+                continue
             for i, token in enumerate(sentence.tokens):
                 if not token.is_noun or len(token.text) < MIN_LENGTH or not token.text.isalpha():
                     continue
@@ -34,3 +40,19 @@ class TermFinder:
                 if lemma in lexicon and zipf_frequency(token.text, "de") <= MAX_ZIPF:
                     facts.append(Fact("begriff", sentence, i, i + 1, cls=lexicon[lemma].genus, lemma=lemma))
         return facts
+
+
+def english_terms(sentence: Sentence) -> list[Fact]:
+    """Rare common nouns of an English sentence: "warhead", "ceasefire" (lower case, known to wordfreq)."""
+    facts = []
+    tokens = sentence.tokens
+    for i, token in enumerate(tokens):
+        text = token.text
+        if not token.is_noun or len(text) < MIN_LENGTH or not text.isalpha() or not text[:1].islower():
+            continue
+        following = tokens[i + 1] if i + 1 < len(tokens) else None
+        if following and following.tag in ("NE", "FM"):
+            continue  # "the resort Wonsan Kalma": the noun only introduces a name
+        if 0 < zipf_frequency(text, "en") <= MAX_ZIPF_EN:
+            facts.append(Fact("begriff", sentence, i, i + 1, lemma=token.lemma or text))
+    return facts
