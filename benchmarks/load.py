@@ -8,7 +8,10 @@ its own is created on that server and dropped afterwards. Three phases, one afte
 
 1. mixed: each student logs in and answers its runs (question GET, answer POST, every 5th POST sent twice);
 2. answers: each student starts a new run and posts only answers (those of phase 1), no page between;
-3. ping: as many clients fetch /healthz, the cheapest request the same server answers (the ceiling).
+3. ping: as many clients fetch /healthz, the cheapest request the same server answers (the ceiling);
+4. with --floor only: the server also has benchmarks/floor_app.py's POST /bench/write, the least work any
+   answer must do (signed in, CSRF check, one INSERT, commit, redirect), and the students post to it: what
+   that floor reaches of the ceiling bounds what any answer POST on this stack can reach.
 
 Prints throughput and p50/p95/p99 latency per request kind, the CPU the client (this process) and the
 server (gunicorn) used per phase, the ratio answer POST alone / ceiling (aim >= 0.5) and the same ratio
@@ -31,12 +34,13 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from loadkit import (  # noqa: E402
-    Server, Tally, own_postgres_database, percentile, ping, prepare_site, run_answers_only,
+    Server, Tally, minimal_writes, own_postgres_database, percentile, ping, prepare_site, run_answers_only,
     run_students, start_new_runs, stored_answers,
 )
 
 KINDS = (("question", "mixed", "question GET, in the mix"), ("answer", "mixed", "answer POST, in the mix"),
-         ("answer only", "answers", "answer POST alone"), ("ping", "ping", "/healthz alone (ceiling)"))
+         ("answer only", "answers", "answer POST alone"), ("ping", "ping", "/healthz alone (ceiling)"),
+         ("floor", "floor", "minimal write alone (--floor)"))
 
 
 @dataclass
@@ -68,6 +72,8 @@ def report(label: str, tally: Tally, phases: dict[str, Phase]) -> dict[str, floa
     print(f"\n{label}")
     print(f"  {'request':<32} {'count':>6} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8}")
     for kind, phase, title in KINDS:
+        if phase not in phases:
+            continue
         values = tally.latencies[kind]
         wall = phases[phase].wall
         rates[kind] = len(values) / wall if wall else 0.0
@@ -76,7 +82,8 @@ def report(label: str, tally: Tally, phases: dict[str, Phase]) -> dict[str, floa
     print(f"  {'phase':<8} {'wall s':>7} {'client cores':>13} {'server cores':>13} {'other processes':>16} "
           f"{'server CPU ms/request':>22}")
     counts = {"mixed": len(tally.latencies["question"]) + len(tally.latencies["answer"]),
-              "answers": len(tally.latencies["answer only"]), "ping": len(tally.latencies["ping"])}
+              "answers": len(tally.latencies["answer only"]), "ping": len(tally.latencies["ping"]),
+              "floor": len(tally.latencies["floor"])}
     for name, phase in phases.items():
         per_request = phase.server_cpu * 1000 / counts[name] if counts[name] else 0.0
         others = max(0.0, phase.machine_cpu - phase.client_cpu - phase.server_cpu)
@@ -99,7 +106,8 @@ def check_stored(tally: Tally, database_url: str) -> list[str]:
 def run(label: str, database_url: str, args, scratch: Path) -> list[str]:
     instance, questions = scratch / "instance", scratch / "questions"
     names, deck_id = prepare_site(database_url, instance, questions, args.students)
-    server = Server(database_url, instance, questions, workers=args.workers)
+    server = Server(database_url, instance, questions, workers=args.workers,
+                    app="floor_app:create_floor_app()" if args.floor else "quizapp:create_app()")
     server.start()
     tally, team = Tally(), []
     try:
@@ -109,6 +117,8 @@ def run(label: str, database_url: str, args, scratch: Path) -> list[str]:
         phases["answers"] = measured(server, lambda: run_answers_only(team, runs, args.answers, args.seconds))
         phases["ping"] = measured(server, lambda: ping(server.port, tally, args.students, args.answers * 2,
                                                        args.seconds))
+        if args.floor:
+            phases["floor"] = measured(server, lambda: minimal_writes(team, args.answers, args.seconds))
     finally:
         server.stop()
     rates = report(f"{label}: {args.students} students, {args.workers} gunicorn workers, "
@@ -118,6 +128,9 @@ def run(label: str, database_url: str, args, scratch: Path) -> list[str]:
     print(f"  answer POST throughput / ceiling, both alone: {ratio:.2f} (aim >= 0.50)")
     print(f"  server CPU of /healthz / server CPU of an answer POST: {capacity:.2f} "
           f"(the ratio if the client cost nothing)")
+    if args.floor and rates["ping"] and rates.get("cpu floor"):
+        print(f"  minimal write throughput / ceiling: {rates['floor'] / rates['ping']:.2f}; server CPU of /healthz / "
+              f"of a minimal write: {rates['cpu ping'] / rates['cpu floor']:.2f} (the most any answer POST can reach)")
     client_share = phases["ping"].client_cpu / phases["ping"].wall
     if client_share > 0.8:
         print(f"  note: the client used {client_share:.2f} cores in the ping phase (a Python client tops out near "
@@ -134,6 +147,8 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=60, help="time bound per phase")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--postgres", help="a PostgreSQL URL; a database of our own is made on that server")
+    parser.add_argument("--floor", action="store_true",
+                        help="also measure benchmarks/floor_app.py's minimal authenticated write")
     args = parser.parse_args()
     problems = []
     with tempfile.TemporaryDirectory() as scratch:

@@ -42,9 +42,10 @@ class Server:
     """gunicorn with `workers` sync workers on 127.0.0.1, in its own process group (killable as a whole)."""
 
     def __init__(self, database_url: str, instance: Path, questions: Path, workers: int = 2,
-                 log: Path | None = None):
+                 log: Path | None = None, app: str = "quizapp:create_app()"):
         self.port = free_port()
         self.workers = workers
+        self.app = app  # "floor_app:create_floor_app()" serves benchmarks/floor_app.py
         self.log_path = log or instance / "gunicorn.log"
         self.env = {**os.environ, "QUIZAPP_DATABASE_URL": database_url, "QUIZAPP_INSTANCE_PATH": str(instance),
                     "QUIZAPP_QUESTIONS_DIR": str(questions), "QUIZAPP_SECRET_KEY": "load-test-secret",
@@ -58,7 +59,8 @@ class Server:
 
     def start(self, timeout: float = 60) -> None:
         command = [sys.executable, "-m", "gunicorn", "--workers", str(self.workers), "--bind",
-                   f"127.0.0.1:{self.port}", "--timeout", "60", "--graceful-timeout", "5", "quizapp:create_app()"]
+                   f"127.0.0.1:{self.port}", "--timeout", "60", "--graceful-timeout", "5",
+                   "--pythonpath", str(ROOT / "benchmarks"), self.app]
         self.log = self.log_path.open("ab")
         self.process = subprocess.Popen(command, cwd=ROOT, env=self.env, stdout=self.log, stderr=self.log,
                                         start_new_session=True)
@@ -145,7 +147,7 @@ class Tally:
     """What the students saw: latencies per kind of request, acknowledged answers, errors."""
 
     latencies: dict[str, list[float]] = field(
-        default_factory=lambda: {"question": [], "answer": [], "answer only": [], "ping": []})
+        default_factory=lambda: {"question": [], "answer": [], "answer only": [], "ping": [], "floor": []})
     acknowledged: set[tuple[int, str]] = field(default_factory=set)
     errors: list[str] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
@@ -253,6 +255,27 @@ class Student:
                 self.tally.ack(int(run_path.rstrip("/").rsplit("/", 1)[1]), question_id)
         except (OSError, http.client.HTTPException, RuntimeError) as error:
             self.tally.error(f"{self.username}: {error}")
+
+
+def minimal_writes(team: list[Student], budget: int, seconds: float) -> float:
+    """The floor (benchmarks/floor_app.py): each student posts `budget` times to /bench/write, the least an
+    answer must do (signed in, CSRF, one INSERT, commit, redirect); returns the wall time."""
+    deadline = time.monotonic() + seconds
+
+    def post(student: Student) -> None:
+        try:
+            for _ in range(budget):
+                if time.monotonic() > deadline:
+                    return
+                began = time.perf_counter()
+                reply = student.call("POST", "/bench/write", {"csrf_token": student.token})
+                student.tally.add("floor", time.perf_counter() - began)
+                if reply.status != 302:
+                    raise RuntimeError(f"{student.username}: /bench/write answered {reply.status}")
+        except (OSError, http.client.HTTPException, RuntimeError) as error:
+            student.tally.error(f"{student.username}: {error}")
+
+    return in_threads([lambda s=s: post(s) for s in team], seconds)
 
 
 def run_students(port: int, usernames: list[str], deck_id: str, tally: Tally, budget: int, seconds: float,
