@@ -142,3 +142,11 @@ def test_whole_deck_editor_refuses_a_file_changed_meanwhile(teacher, forms, deck
     assert response.status_code == 409
     assert "Tonnen schweren (!)" in page and "# by hand" in page  # mine in the form, theirs shown beside
     assert deck_file.read_text() == text + "# by hand\n"
+
+
+def test_every_distractor_shows_without_scrolling(app, teacher, client):
+    """The text areas are as tall as what they hold: a teacher sees all options at once."""
+    page = client.get("/teacher/questions/nkru-interkontinentalrakete/edit").get_data(as_text=True)
+    area = re.search(r'<textarea[^>]*name="distractors"[^>]*>(.*?)</textarea>', page, re.S)
+    rows = int(re.search(r'rows="(\d+)"', area.group(0)).group(1))
+    assert rows > len(area.group(1).strip().splitlines()) >= 3
