@@ -28,10 +28,11 @@ def name_candidates(fact: Fact, pool: Pool) -> Iterator[str]:
     """Same-class names from the article first, then from other decks and the gazetteers."""
     answer = fact.answer
     same_class = [f.answer for f in pool.facts if f.kind == fact.kind and f.cls == fact.cls and fact.cls]
-    other_decks = stable_order(answer, pool.other_decks(fact.cls))
     if fact.kind == "person":
         yield from _persons(fact, pool, same_class)
-    elif fact.cls == "land":
+        return
+    other_decks = stable_order(answer, pool.other_decks(fact.cls))
+    if fact.cls == "land":
         yield from stable_order(answer, same_class)
         yield from _countries(answer, fact.sentence.language)
         yield from other_decks

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from wordfreq import zipf_frequency
 
 from .. import nlp
-from ..text import Sentence
+from ..text import Sentence, Token
 from . import Fact
 
 MAX_ZIPF = 3.0  # rarer than about one in a million words
@@ -28,12 +28,7 @@ class TermFinder:
             if sentence.language == "en":
                 facts.extend(english_terms(sentence))
                 continue
-            for i, token in enumerate(sentence.tokens):
-                if not token.is_noun or len(token.text) < MIN_LENGTH or not token.text.isalpha():
-                    continue
-                following = sentence.tokens[i + 1] if i + 1 < len(sentence.tokens) else None
-                if following and following.tag in ("NE", "FM") and following.text[:1].isupper():
-                    continue  # "den Grenzfluss Tumen": the noun only introduces a name
+            for i, token in content_nouns(sentence):
                 if token.text.startswith(WEEKDAYS):
                     continue  # "Samstagmittag": a time, not a term
                 lemma = token.lemma if token.lemma in lexicon else token.text
@@ -42,17 +37,22 @@ class TermFinder:
         return facts
 
 
-def english_terms(sentence: Sentence) -> list[Fact]:
-    """Rare common nouns of an English sentence: "warhead", "ceasefire" (lower case, known to wordfreq)."""
-    facts = []
+def content_nouns(sentence: Sentence) -> Iterator[tuple[int, Token]]:
+    """Nouns long enough to be terms, letters only, that do not just introduce a name."""
     tokens = sentence.tokens
     for i, token in enumerate(tokens):
-        text = token.text
-        if not token.is_noun or len(text) < MIN_LENGTH or not text.isalpha() or not text[:1].islower():
+        if not token.is_noun or len(token.text) < MIN_LENGTH or not token.text.isalpha():
             continue
         following = tokens[i + 1] if i + 1 < len(tokens) else None
-        if following and following.tag in ("NE", "FM"):
-            continue  # "the resort Wonsan Kalma": the noun only introduces a name
-        if 0 < zipf_frequency(text, "en") <= MAX_ZIPF_EN:
-            facts.append(Fact("begriff", sentence, i, i + 1, lemma=token.lemma or text))
-    return facts
+        if following and following.tag in ("NE", "FM") and following.text[:1].isupper():
+            continue  # "den Grenzfluss Tumen", "the resort Wonsan Kalma": the noun only introduces a name
+        yield i, token
+
+
+def english_terms(sentence: Sentence) -> list[Fact]:
+    """Rare common nouns of an English sentence: "warhead", "ceasefire" (lower case, known to wordfreq)."""
+    return [
+        Fact("begriff", sentence, i, i + 1, lemma=token.lemma or token.text)
+        for i, token in content_nouns(sentence)
+        if token.text[:1].islower() and 0 < zipf_frequency(token.text, "en") <= MAX_ZIPF_EN
+    ]
