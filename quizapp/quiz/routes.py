@@ -63,9 +63,7 @@ def question(run_id: int):
     run = own_run(run_id)
     state = run_state(run)
     item = next_question(run, state)
-    if item is None:
-        if note_finished(run, state):
-            db.session.commit()
+    if item is None:  # the summary stamps the finished run
         return redirect(url_for("quiz.summary", run_id=run_id))
     # Rendered before the commit, which expires every loaded object: reading them again costs four queries.
     page = render_quiz_page(run, item, answer_form(item, seed=str(run.id)), state)
