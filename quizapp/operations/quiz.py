@@ -156,7 +156,7 @@ LAST_ANSWER_AT = select(func.max(ATTEMPTS.created_at)).where(ATTEMPTS.quiz_run_i
 def note_finished(run: QuizRun, state: RunState) -> bool:
     """Stamp a finished run with the time of its last answer, once; True if it was stamped now.
 
-    The pages after an answer (feedback, next question, summary) work out the run's state anyway, so the
+    The feedback and summary pages work out the run's state anyway, so the
     answer POST itself does not."""
     if not state.finished or run.finished_at is not None:
         return False
