@@ -5,7 +5,6 @@ Bounded: 6 students, at most 40 answers each and 60 seconds; the kill comes afte
 
 from __future__ import annotations
 
-import os
 import sqlite3
 import threading
 import time
@@ -13,21 +12,9 @@ from collections import Counter
 
 import pytest
 
-from loadkit import Server, Tally, own_postgres_database, prepare_site, request, run_students, stored_answers
+from loadkit import Server, Tally, prepare_site, request, run_students, stored_answers
 
-POSTGRES_URL = os.environ.get("QUIZAPP_TEST_DATABASE_URL")
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def database_url(request, tmp_path):
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'crash.sqlite'}"
-        return
-    if not POSTGRES_URL:
-        pytest.skip("PostgreSQL run needs QUIZAPP_TEST_DATABASE_URL (CI sets it)")
-    with own_postgres_database(POSTGRES_URL, prefix="quizapp_crash") as url:  # not the shared test database
-        yield url
 
 
 def kill_under_load(server: Server, names: list[str], deck_id: str, tally: Tally, after: int) -> None:
