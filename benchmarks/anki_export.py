@@ -15,7 +15,7 @@ from pathlib import Path
 
 import genanki
 
-from quizapp.anki import CLOZE_MODEL, MCQ_MODEL, ExportDeck, ExportItem, item_note, write_package
+from quizapp.anki import ExportDeck, ExportItem, item_note, write_package
 
 CHANGED = dt.datetime(2025, 8, 1, 9, 0)
 

@@ -2,8 +2,6 @@
 
 import pytest
 
-from .conftest import NOW
-
 
 @pytest.fixture
 def classroom(create_user, answer):
