@@ -1,4 +1,4 @@
-"""What several server processes rely on: /healthz, SQLite pragmas, one secret key, a safe start."""
+"""What several server processes rely on: /healthz, SQLite pragmas, one secret key, a safe start, Redis down."""
 
 from __future__ import annotations
 
@@ -118,3 +118,29 @@ def test_workers_starting_at_once_upgrade_and_load_banks_once(kind, tmp_path, qu
     assert outcomes == ["started"] * 4, outcomes
     files = list(questions_dir.glob("*.yaml"))
     assert counts[0] == len(files) and counts[1] > 0
+
+
+def test_a_redis_outage_neither_locks_students_out_nor_lifts_the_login_limit(tmp_path):
+    """With QUIZAPP_REDIS_URL pointing at a Redis that is down, gunicorn still logs students in and still
+    refuses the 11th login try in a minute, counting in each worker's memory until Redis is back."""
+    from loadkit import Server, Student, Tally, prepare_site, token_in
+
+    url = f"sqlite:///{tmp_path / 'outage.sqlite'}"
+    names, deck_id = prepare_site(url, tmp_path / "instance", tmp_path / "questions", students=1)
+    server = Server(url, tmp_path / "instance", tmp_path / "questions", workers=1)
+    server.env["QUIZAPP_REDIS_URL"] = "redis://127.0.0.1:1/0"  # nothing listens on port 1
+    server.start()
+    try:
+        student = Student(server.port, names[0], deck_id, Tally())
+        student.log_in()  # raises unless the login answered 302
+        assert "/runs/" in student.start_run()
+
+        guesser = Student(server.port, names[0], deck_id, Tally())
+        codes = []
+        for _ in range(11):
+            token = token_in(guesser.call("GET", "/auth/login").body)
+            codes.append(guesser.call("POST", "/auth/login", {"csrf_token": token, "username": names[0],
+                                                              "password": "wrong-password"}).status)
+        assert codes[:9] == [200] * 9 and codes[-1] == 429, codes  # the good login above counted too
+    finally:
+        server.stop()
