@@ -41,6 +41,11 @@ def register_extensions(app: Flask) -> None:
     from quizapp.security import register_security
 
     register_i18n(app)  # before Babel reads its translation directories
+    if not app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
+        # A database server may restart or a proxy drop idle connections: test each pooled connection as
+        # it is handed out, so the request gets a fresh one instead of an error page.
+        app.config["SQLALCHEMY_ENGINE_OPTIONS"] = {"pool_pre_ping": True,
+                                                   **app.config["SQLALCHEMY_ENGINE_OPTIONS"]}
     db.init_app(app)
     migrate.init_app(app, db, directory=str(Path(__file__).parent / "migrations"))
     csrf.init_app(app)
