@@ -43,7 +43,7 @@ def create_draft_deck(text: str, title: str | None) -> str:
     from quizapp.generation.ids import slug
 
     root = Path(current_app.config["PROJECT_ROOT"])
-    seeds = Path(current_app.config.get("SEEDS_DIR") or root / "seeds")
+    seeds = root / "seeds"  # inside the root: the deck names its article by a path relative to it
     words = re.sub(r"^\s*date\s+\S+\s+", "", text).split()  # the corpus's "date 2025-07" line is no title
     stem = slug(title or " ".join(words[:6]), limit=60)
     article_path = seeds / f"{stem}.txt"
