@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from flask_babel import format_date
+from babel.dates import format_skeleton
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from markupsafe import Markup
 
@@ -11,7 +12,8 @@ from quizapp.operations.progress import Dashboard
 
 
 def day_label(day) -> str:
-    return format_date(day, "d.M.")
+    """Day and month the way the page's language writes them: 29.10. in German, 10/29 in English."""
+    return format_skeleton("Md", day, locale=get_locale())
 
 
 def answers_chart(dash: Dashboard) -> Markup:

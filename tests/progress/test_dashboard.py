@@ -2,6 +2,7 @@
 
 import datetime as dt
 import re
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -70,6 +71,18 @@ def test_dashboard_page_shows_figures_and_accessible_charts(client, auth, create
         assert "style=" not in svg
     assert "Der Grenzfluss heißt" in page  # the weakest item, with a button to practise it
     assert 'id="practise"' in page
+
+
+def test_chart_days_are_written_the_way_the_page_language_writes_them(client, auth, create_user, answer):
+    create_user("anna")
+    answer("anna", "t-fluss", "wrong", "Jalu", when=utcnow() - dt.timedelta(minutes=2))
+    auth.login("anna")
+    today = dt.datetime.now(ZoneInfo("Europe/Berlin")).date()
+    german = client.get("/progress/decks/testdeck", headers={"Accept-Language": "de"}).get_data(as_text=True)
+    assert f">{today.day}.{today.month}.</text>" in german
+    english = client.get("/progress/decks/testdeck", headers={"Accept-Language": "en"}).get_data(as_text=True)
+    assert f">{today.month}/{today.day}</text>" in english
+    assert f">{today.day}.{today.month}.</text>" not in english
 
 
 def test_practise_these_starts_a_run_with_the_weak_items(app, client, auth, forms, create_user, answer):
