@@ -37,7 +37,7 @@ def create_app(test_config: dict | None = None, instance_path: str | None = None
 
 def register_extensions(app: Flask) -> None:
     from quizapp.extensions import babel, csrf, db, login_manager, migrate
-    from quizapp.i18n import register_i18n, select_locale
+    from quizapp.i18n import register_i18n, select_locale, select_timezone
     from quizapp.security import register_security
 
     register_i18n(app)  # before Babel reads its translation directories
@@ -51,7 +51,7 @@ def register_extensions(app: Flask) -> None:
     csrf.init_app(app)
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
-    babel.init_app(app, locale_selector=select_locale)
+    babel.init_app(app, locale_selector=select_locale, timezone_selector=select_timezone)
     register_security(app)
 
     from quizapp.auth.loader import load_user  # noqa: F401  registers the user loader

@@ -23,6 +23,11 @@ def select_locale() -> str:
     return request.accept_languages.best_match(languages) or current_app.config["BABEL_DEFAULT_LOCALE"]
 
 
+def select_timezone() -> str:
+    """Times on pages are the school's local time (TIMEZONE), as its days and streaks are."""
+    return current_app.config["TIMEZONE"]
+
+
 def is_local_url(target: str | None) -> bool:
     """Only redirect within this site (no scheme, no host, no protocol-relative //evil)."""
     if not target:

@@ -48,6 +48,16 @@ def test_teacher_sees_overview_and_drills_down(client, auth, classroom):
     assert client.get(f"/progress/class/students/{classroom['lehmann']}").status_code == 404
 
 
+def test_pages_show_times_in_the_schools_time_zone(client, auth, classroom):
+    """bert answered at 09:00 UTC on 20 March 2025: 10:00 in Berlin (TIMEZONE), on every page."""
+    auth.login("lehmann")
+    overview = client.get("/progress/class", headers={"Accept-Language": "de"}).get_data(as_text=True)
+    assert "20.03.25, 10:00" in overview and "09:00" not in overview
+    student = client.get(f"/progress/class/students/{classroom['bert']}",
+                         headers={"Accept-Language": "en"}).get_data(as_text=True)
+    assert "3/20/25, 10:00" in student
+
+
 def test_history_csv_holds_only_own_answers(client, auth, classroom):
     auth.login("bert")
     response = client.get("/progress/history.csv")
