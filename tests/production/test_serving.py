@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from loadkit import own_postgres_database
+from loadkit import Server, Student, Tally, own_postgres_database, prepare_site, token_in
 from quizapp import create_app
 from quizapp.config import instance_secret_key
 from quizapp.extensions import db
@@ -123,8 +123,6 @@ def test_workers_starting_at_once_upgrade_and_load_banks_once(kind, tmp_path, qu
 def test_a_redis_outage_neither_locks_students_out_nor_lifts_the_login_limit(tmp_path):
     """With QUIZAPP_REDIS_URL pointing at a Redis that is down, gunicorn still logs students in and still
     refuses the 11th login try in a minute, counting in each worker's memory until Redis is back."""
-    from loadkit import Server, Student, Tally, prepare_site, token_in
-
     url = f"sqlite:///{tmp_path / 'outage.sqlite'}"
     names, deck_id = prepare_site(url, tmp_path / "instance", tmp_path / "questions", students=1)
     server = Server(url, tmp_path / "instance", tmp_path / "questions", workers=1)
