@@ -1,4 +1,4 @@
-"""SQLite settings for a classroom server: WAL, a busy timeout and foreign keys."""
+"""SQLite settings for a classroom server: WAL, a busy timeout, foreign keys and durable commits."""
 
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
@@ -16,5 +16,5 @@ def harden_sqlite(engine: Engine) -> None:
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA busy_timeout=10000")
         cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute("PRAGMA synchronous=FULL")
         cursor.close()

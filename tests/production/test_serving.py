@@ -43,7 +43,8 @@ def test_sqlite_connections_are_hardened(app):
                 assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
                 assert conn.execute(text("PRAGMA busy_timeout")).scalar() >= 5000
                 assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
-                assert conn.execute(text("PRAGMA synchronous")).scalar() == 1  # NORMAL: safe in WAL mode
+                # FULL: each commit reaches the disk, so an acknowledged answer survives a power cut too
+                assert conn.execute(text("PRAGMA synchronous")).scalar() == 2
 
 
 SECRET_KEY_RACE = """
