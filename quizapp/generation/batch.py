@@ -11,10 +11,12 @@ from pathlib import Path
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
+from quizapp.bank.write import FileChanged, save_bank
+
 from .distractors import KnownNames
 from .errors import GenerationError
 from .items import CLASS_TAG
-from .merge import MergeResult, merge_deck, write_atomic
+from .merge import MergeResult, merge_deck
 from .pipeline import deck_id_for, generate_deck
 
 
@@ -91,7 +93,12 @@ def _finish(article: str, deck: dict | str, questions_dir: Path, dry_run: bool) 
     except GenerationError as error:
         return FileResult(article, bank, error=str(error))
     if merge.changed and not dry_run:
-        write_atomic(bank, merge.text)
+        bank.parent.mkdir(parents=True, exist_ok=True)
+        try:  # locked, synced and refused if a teacher saved the file while this run merged it
+            save_bank(bank, merge.text, merge.original_sha256)
+        except FileChanged:
+            return FileResult(article, bank, error=f"{bank}: changed while this run was merging it (a teacher "
+                                                   "saved it?); left as it is, run the command again")
     return FileResult(article, bank, merge)
 
 

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import io
-import os
 import re
-import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,6 +11,8 @@ from pathlib import Path
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
+
+from quizapp.bank.write import sha256_of
 
 from .distractors import normalise
 from .errors import GenerationError
@@ -37,6 +37,7 @@ class MergeResult:
     skipped: Counter = field(default_factory=Counter)
     text: str = ""
     changed: bool = False
+    original_sha256: str | None = None  # the file as read, so writing it back can refuse a change made meanwhile
 
     def summary(self) -> str:
         """One line: totals, then added items per kind."""
@@ -77,7 +78,9 @@ def merge_deck(deck: dict, path: Path) -> MergeResult:
     result = MergeResult()
     if path.exists():
         try:
-            original = path.read_text(encoding="utf-8")
+            raw = path.read_bytes()
+            original = raw.decode("utf-8")
+            result.original_sha256 = sha256_of(raw)
             data = yaml.load(original)
         except (OSError, UnicodeDecodeError, YAMLError) as error:
             raise GenerationError(f"{path}: cannot read the existing bank, left unchanged: {error}") from None
@@ -161,18 +164,6 @@ def _tokens(slots) -> bool:
         return any(_tokens(slot) for slot in slots)
     return slots is not None
 
-
-def write_atomic(path: Path, text: str) -> None:
-    """Replace the file in one step, so that a reader never sees half a bank."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def _commented(value):

@@ -156,3 +156,42 @@ def test_banks_without_fingerprints_are_never_refreshed(project):
     before = bank.read_bytes()
     result = generate()
     assert "0 refreshed, 0 dropped" in result.output and bank.read_bytes() == before
+
+
+def test_a_save_made_while_the_generator_merges_is_kept(project, monkeypatch):
+    """A teacher saves the bank in the browser while `quizapp generate` is merging it: the generator must not
+    write its merge over that save; it says so and leaves the file as the teacher saved it."""
+    import quizapp.generation.batch as batch
+
+    generate()
+    bank = project / "questions" / "nordkorea-russland.yaml"
+    data = load(bank)
+    dropped_id = data["questions"][-1]["id"]
+    bank.write_text(bank.read_text(encoding="utf-8").split(f"- id: {dropped_id}")[0], encoding="utf-8")
+    real_merge = batch.merge_deck
+
+    def merge_then_teacher_saves(deck, path):
+        merged = real_merge(deck, path)
+        path.write_text(path.read_text(encoding="utf-8") + "# saved by Frau Huber meanwhile\n", encoding="utf-8")
+        return merged
+
+    monkeypatch.setattr(batch, "merge_deck", merge_then_teacher_saves)
+    result = CliRunner().invoke(generate_command, ["seeds/" + SEED.name])
+    assert result.exit_code == 1
+    assert "changed while this run was merging it" in result.output and "nordkorea-russland.yaml" in result.output
+    assert bank.read_text(encoding="utf-8").endswith("# saved by Frau Huber meanwhile\n")
+    assert dropped_id not in bank.read_text(encoding="utf-8")
+
+
+def test_regenerating_keeps_the_files_permissions(project):
+    """The web server may read the bank as another user: a rewrite must not narrow the file's mode."""
+    generate()
+    bank = project / "questions" / "nordkorea-russland.yaml"
+    assert bank.stat().st_mode & 0o777 == 0o644
+    data = load(bank)
+    bank.write_text(bank.read_text(encoding="utf-8").split(f"- id: {data['questions'][-1]['id']}")[0],
+                    encoding="utf-8")
+    bank.chmod(0o664)
+    result = generate()
+    assert "updated" in result.output
+    assert bank.stat().st_mode & 0o777 == 0o664
