@@ -20,6 +20,10 @@ class DefaultConfig:
     BABEL_DEFAULT_LOCALE = "de"
     BABEL_TRANSLATION_DIRECTORIES = "translations"
     WTF_CSRF_TIME_LIMIT = None  # a quiz page may stay open for a whole lesson
+    # Request bodies: room for the largest form (a 2 MB bank file in the deck editor, URL-encoded), so its own
+    # field check answers with a message beside the field; anything larger gets a 413 page.
+    MAX_CONTENT_LENGTH = 8 * 1024 * 1024
+    MAX_FORM_MEMORY_SIZE = 8 * 1024 * 1024
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
     REMEMBER_COOKIE_HTTPONLY = True

@@ -21,6 +21,8 @@ def register_error_pages(app: Flask) -> None:
         messages = {
             403: _("This page is for teachers only."),
             404: _("There is nothing here."),
+            413: _("What you sent is too large (at most %(size)s MB).",
+                   size=(app.config.get("MAX_CONTENT_LENGTH") or 0) // (1024 * 1024)),
             429: _("Too many attempts. Please wait a minute and try again."),
         }
         message = messages.get(error.code, error.description)

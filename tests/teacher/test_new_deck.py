@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 import re
 
+from werkzeug.test import encode_multipart
+
 from quizapp.extensions import db
 from quizapp.models import Deck
 
@@ -50,3 +52,28 @@ def test_no_text_or_a_taken_name_changes_nothing(teacher, forms, tmp_path):
     assert "already" in response.get_data(as_text=True)
     assert sorted(p.name for p in (tmp_path / "questions").iterdir()) == before
     assert not (tmp_path / "seeds" / "2025-07-nordkorea-russland.txt").read_text() == ARTICLE
+
+
+def test_an_article_over_the_limit_gets_a_message_beside_the_field(teacher, forms, tmp_path):
+    """1.2 MB pasted (over the form's 1 MB): the form says so at the field, nothing is written."""
+    before = sorted(p.name for p in (tmp_path / "questions").iterdir())
+    long_text = ARTICLE * (1_200_000 // len(ARTICLE))
+    # multipart, as the browser sends this form (it has a file field); encoded here, in memory
+    boundary, body = encode_multipart({"csrf_token": forms.token("/teacher/decks/new"), "title": "Lang",
+                                       "text": long_text})
+    response = forms.client.post("/teacher/decks/new", data=body,
+                                 content_type=f"multipart/form-data; boundary={boundary}")
+    assert response.status_code == 422
+    page = response.get_data(as_text=True)
+    assert "1000000" in page and 'class="error"' in page  # WTForms' length message, at the article field
+    assert sorted(p.name for p in (tmp_path / "questions").iterdir()) == before
+    assert not (tmp_path / "seeds" / "lang.txt").exists()
+
+
+def test_a_request_larger_than_any_form_gets_a_friendly_413(teacher, forms, tmp_path):
+    response = forms.post("/teacher/decks/new", {"title": "riesig", "text": "x" * (9 * 1024 * 1024)},
+                          page="/teacher/decks/new", headers={"Accept-Language": "en"})
+    assert response.status_code == 413
+    page = response.get_data(as_text=True)
+    assert "too large (at most 8 MB)" in page and "Traceback" not in page
+    assert not (tmp_path / "seeds" / "riesig.txt").exists()
