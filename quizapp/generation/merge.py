@@ -12,7 +12,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
 
-from quizapp.bank.write import sha256_of
+from quizapp.bank.write import read_bank
 
 from .distractors import normalise
 from .errors import GenerationError
@@ -78,9 +78,7 @@ def merge_deck(deck: dict, path: Path) -> MergeResult:
     result = MergeResult()
     if path.exists():
         try:
-            raw = path.read_bytes()
-            original = raw.decode("utf-8")
-            result.original_sha256 = sha256_of(raw)
+            original, result.original_sha256 = read_bank(path)
             data = yaml.load(original)
         except (OSError, UnicodeDecodeError, YAMLError) as error:
             raise GenerationError(f"{path}: cannot read the existing bank, left unchanged: {error}") from None
@@ -163,7 +161,6 @@ def _tokens(slots) -> bool:
     if isinstance(slots, list):
         return any(_tokens(slot) for slot in slots)
     return slots is not None
-
 
 
 def _commented(value):
