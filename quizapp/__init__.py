@@ -41,7 +41,8 @@ def register_extensions(app: Flask) -> None:
     from quizapp.security import register_security
 
     register_i18n(app)  # before Babel reads its translation directories
-    if not app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
+    on_sqlite = app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite")
+    if not on_sqlite:
         # A database server may restart or a proxy drop idle connections: test each pooled connection as
         # it is handed out, so the request gets a fresh one instead of an error page.
         app.config["SQLALCHEMY_ENGINE_OPTIONS"] = {"pool_pre_ping": True,
@@ -56,7 +57,7 @@ def register_extensions(app: Flask) -> None:
 
     from quizapp.auth.loader import load_user  # noqa: F401  registers the user loader
 
-    if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
+    if on_sqlite:
         from quizapp.db_sqlite import harden_sqlite
 
         with app.app_context():
