@@ -16,8 +16,9 @@ POSTGRES_URL = os.environ.get("QUIZAPP_TEST_DATABASE_URL")
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
-def database_url(request, tmp_path):
-    """A SQLite file, then a PostgreSQL database of the test's own (not the shared test database)."""
+def own_database_url(request, tmp_path):
+    """A SQLite file, then a PostgreSQL database of the test's own, made and dropped here: servers that are
+    killed or run side by side must not share the test database that other tests reset."""
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path / 'site.sqlite'}"
         return

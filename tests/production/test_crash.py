@@ -32,25 +32,25 @@ def kill_under_load(server: Server, names: list[str], deck_id: str, tally: Tally
     assert len(tally.acknowledged) >= after, f"only {len(tally.acknowledged)} answers before the kill: {tally.errors}"
 
 
-def test_acknowledged_answers_survive_sigkill(database_url, tmp_path):
+def test_acknowledged_answers_survive_sigkill(own_database_url, tmp_path):
     instance, questions = tmp_path / "instance", tmp_path / "questions"
-    names, deck_id = prepare_site(database_url, instance, questions, students=6)
-    server = Server(database_url, instance, questions, workers=2)
+    names, deck_id = prepare_site(own_database_url, instance, questions, students=6)
+    server = Server(own_database_url, instance, questions, workers=2)
     server.start()
     tally = Tally()
     kill_under_load(server, names, deck_id, tally, after=30)
     assert not tally.errors, tally.errors
 
-    if database_url.startswith("sqlite"):
-        path = database_url.removeprefix("sqlite:///")
+    if own_database_url.startswith("sqlite"):
+        path = own_database_url.removeprefix("sqlite:///")
         with sqlite3.connect(path) as conn:
             assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
             assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
 
-    restarted = Server(database_url, instance, questions, workers=2)
+    restarted = Server(own_database_url, instance, questions, workers=2)
     restarted.start()  # waits for /healthz 200: the database is usable again
     try:
-        stored = Counter(stored_answers(database_url))
+        stored = Counter(stored_answers(own_database_url))
         missing = [key for key in tally.acknowledged if key not in stored]
         assert not missing, f"{len(missing)} acknowledged answers lost: {missing[:5]}"
         assert max(stored.values()) == 1

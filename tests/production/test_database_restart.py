@@ -6,14 +6,10 @@ does; the students' next pages and answers must go through on fresh connections.
 
 from __future__ import annotations
 
-import os
-
 import pytest
 import sqlalchemy as sa
 
-from loadkit import Server, Student, Tally, own_postgres_database, prepare_site, stored_answers
-
-POSTGRES_URL = os.environ.get("QUIZAPP_TEST_DATABASE_URL")
+from loadkit import Server, Student, Tally, prepare_site, stored_answers
 
 
 def cut_connections(database_url: str) -> int:
@@ -29,28 +25,28 @@ def cut_connections(database_url: str) -> int:
         engine.dispose()
 
 
-@pytest.mark.skipif(not POSTGRES_URL, reason="needs PostgreSQL: QUIZAPP_TEST_DATABASE_URL (CI sets it)")
-def test_students_go_on_after_every_database_connection_was_cut(tmp_path):
-    with own_postgres_database(POSTGRES_URL, prefix="quizapp_restart") as url:
-        names, deck_id = prepare_site(url, tmp_path / "instance", tmp_path / "questions", students=2)
-        server = Server(url, tmp_path / "instance", tmp_path / "questions", workers=2)
-        server.start()
-        try:
-            tally = Tally()
-            team = [Student(server.port, name, deck_id, tally) for name in names]
-            runs = []
-            for student in team:
-                student.log_in()
-                runs.append(student.start_run())
-                for _ in range(3):  # both workers now hold pooled connections
-                    assert student.answer_one(runs[-1])
-            assert cut_connections(url) >= 1
+@pytest.mark.parametrize("own_database_url", ["postgresql"], indirect=True)  # SQLite has no connections to cut
+def test_students_go_on_after_every_database_connection_was_cut(own_database_url, tmp_path):
+    url = own_database_url
+    names, deck_id = prepare_site(url, tmp_path / "instance", tmp_path / "questions", students=2)
+    server = Server(url, tmp_path / "instance", tmp_path / "questions", workers=2)
+    server.start()
+    try:
+        tally = Tally()
+        team = [Student(server.port, name, deck_id, tally) for name in names]
+        runs = []
+        for student in team:
+            student.log_in()
+            runs.append(student.start_run())
+            for _ in range(3):  # both workers now hold pooled connections
+                assert student.answer_one(runs[-1])
+        assert cut_connections(url) >= 1
 
-            for student, run in zip(team, runs, strict=True):
-                for _ in range(3):  # raises on any answer other than the expected one (a 500 included)
-                    assert student.answer_one(run)
-            assert not tally.errors, tally.errors
-            stored = stored_answers(url)
-            assert sorted(tally.acknowledged) == sorted(set(stored)) and len(stored) == len(set(stored))
-        finally:
-            server.stop()
+        for student, run in zip(team, runs, strict=True):
+            for _ in range(3):  # raises on any answer other than the expected one (a 500 included)
+                assert student.answer_one(run)
+        assert not tally.errors, tally.errors
+        stored = stored_answers(url)
+        assert sorted(tally.acknowledged) == sorted(set(stored)) and len(stored) == len(set(stored))
+    finally:
+        server.stop()

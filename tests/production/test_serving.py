@@ -10,13 +10,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from loadkit import Server, Student, Tally, own_postgres_database, prepare_site, token_in
+from loadkit import Server, Student, Tally, prepare_site, token_in
 from quizapp import create_app
 from quizapp.config import instance_secret_key
 from quizapp.extensions import db
 
 ROOT = Path(__file__).resolve().parents[2]
-POSTGRES_URL = os.environ.get("QUIZAPP_TEST_DATABASE_URL")
 
 
 def test_healthz_reports_a_working_database(client):
@@ -104,18 +103,9 @@ def deck_and_question_counts(database_url: str, instance: Path) -> tuple[int, in
     return counts
 
 
-@pytest.mark.parametrize("kind", ["sqlite", "postgresql"])
-def test_workers_starting_at_once_upgrade_and_load_banks_once(kind, tmp_path, questions_dir):
-    if kind == "sqlite":
-        url = f"sqlite:///{tmp_path / 'start.sqlite'}"
-        outcomes = start_at_once(url, tmp_path / "instance", questions_dir)
-        counts = deck_and_question_counts(url, tmp_path / "check")
-    elif not POSTGRES_URL:
-        pytest.skip("PostgreSQL run needs QUIZAPP_TEST_DATABASE_URL (CI sets it)")
-    else:
-        with own_postgres_database(POSTGRES_URL, prefix="quizapp_start") as url:
-            outcomes = start_at_once(url, tmp_path / "instance", questions_dir)
-            counts = deck_and_question_counts(url, tmp_path / "check")
+def test_workers_starting_at_once_upgrade_and_load_banks_once(own_database_url, tmp_path, questions_dir):
+    outcomes = start_at_once(own_database_url, tmp_path / "instance", questions_dir)
+    counts = deck_and_question_counts(own_database_url, tmp_path / "check")
     assert outcomes == ["started"] * 4, outcomes
     files = list(questions_dir.glob("*.yaml"))
     assert counts[0] == len(files) and counts[1] > 0

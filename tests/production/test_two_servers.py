@@ -17,20 +17,20 @@ from loadkit import (
 SHARED_SECRET = "shared-by-both-servers"
 
 
-def server(database_url, tmp_path, name: str, secret: str) -> Server:
+def server(own_database_url, tmp_path, name: str, secret: str) -> Server:
     instance = tmp_path / f"instance-{name}"
     instance.mkdir()
-    started = Server(database_url, instance, tmp_path / "questions", workers=1)
+    started = Server(own_database_url, instance, tmp_path / "questions", workers=1)
     started.env["QUIZAPP_SECRET_KEY"] = secret
     started.start()
     return started
 
 
-def test_a_session_started_on_one_server_goes_on_on_another(database_url, tmp_path):
-    names, deck_id = prepare_site(database_url, tmp_path / "instance-setup", tmp_path / "questions", students=1)
-    first = server(database_url, tmp_path, "a", SHARED_SECRET)
-    second = server(database_url, tmp_path, "b", SHARED_SECRET)
-    stranger = server(database_url, tmp_path, "c", "another-secret")
+def test_a_session_started_on_one_server_goes_on_on_another(own_database_url, tmp_path):
+    names, deck_id = prepare_site(own_database_url, tmp_path / "instance-setup", tmp_path / "questions", students=1)
+    first = server(own_database_url, tmp_path, "a", SHARED_SECRET)
+    second = server(own_database_url, tmp_path, "b", SHARED_SECRET)
+    stranger = server(own_database_url, tmp_path, "c", "another-secret")
     try:
         student = Student(first.port, names[0], deck_id, Tally())
         student.log_in()  # on the first server
@@ -47,7 +47,7 @@ def test_a_session_started_on_one_server_goes_on_on_another(database_url, tmp_pa
         form.update({gap: "Tumen" for gap in GAP_RE.findall(page.body)})
         answered = student.call("POST", f"{run_path}/answer", form)
         assert answered.status == 302, answered.status
-        assert stored_answers(database_url) == [(int(run_path.rsplit("/", 1)[1]), form["question_id"])]
+        assert stored_answers(own_database_url) == [(int(run_path.rsplit("/", 1)[1]), form["question_id"])]
 
         student.port = first.port  # and back: the first server shows the feedback the second one stored
         feedback = student.call("GET", answered.headers["location"])
