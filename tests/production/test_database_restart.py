@@ -25,7 +25,8 @@ def cut_connections(database_url: str) -> int:
         engine.dispose()
 
 
-@pytest.mark.parametrize("own_database_url", ["postgresql"], indirect=True)  # SQLite has no connections to cut
+# SQLite has no connections to cut
+@pytest.mark.parametrize("own_database_url", ["postgresql"], indirect=True)
 def test_students_go_on_after_every_database_connection_was_cut(own_database_url, tmp_path):
     url = own_database_url
     names, deck_id = prepare_site(url, tmp_path / "instance", tmp_path / "questions", students=2)

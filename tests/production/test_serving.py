@@ -1,4 +1,5 @@
-"""What several server processes rely on: /healthz, SQLite pragmas, one secret key, a safe start, Redis down."""
+"""What several server processes rely on: /healthz, SQLite pragmas, one secret key, a safe start, and logins
+while Redis is down."""
 
 from __future__ import annotations
 

@@ -27,7 +27,8 @@ def server(own_database_url, tmp_path, name: str, secret: str) -> Server:
 
 
 def test_a_session_started_on_one_server_goes_on_on_another(own_database_url, tmp_path):
-    names, deck_id = prepare_site(own_database_url, tmp_path / "instance-setup", tmp_path / "questions", students=1)
+    names, deck_id = prepare_site(own_database_url, tmp_path / "instance-setup", tmp_path / "questions",
+                                  students=1)
     first = server(own_database_url, tmp_path, "a", SHARED_SECRET)
     second = server(own_database_url, tmp_path, "b", SHARED_SECRET)
     stranger = server(own_database_url, tmp_path, "c", "another-secret")
