@@ -64,12 +64,13 @@ def test_login_with_any_spelling_of_the_name(client, auth, create_user, typed):
     assert client.get("/").status_code == 200
 
 
+COMMON = ("Dieses Passwort gehört zu den häufigsten", "This password is one of the most common ones")
+IS_NAME = ("Das Passwort darf nicht der Benutzername sein.", "The password must not be the username.")
+
+
 @pytest.mark.parametrize("password, message_de, message_en", [
-    ("12345678", "Dieses Passwort gehört zu den häufigsten", "This password is one of the most common ones"),
-    ("passwort", "Dieses Passwort gehört zu den häufigsten", "This password is one of the most common ones"),
-    ("Password1", "Dieses Passwort gehört zu den häufigsten", "This password is one of the most common ones"),
-    ("bernhard.k", "Das Passwort darf nicht der Benutzername sein.", "The password must not be the username."),
-    ("BERNHARD.K", "Das Passwort darf nicht der Benutzername sein.", "The password must not be the username."),
+    ("12345678", *COMMON), ("passwort", *COMMON), ("Password1", *COMMON),
+    ("bernhard.k", *IS_NAME), ("BERNHARD.K", *IS_NAME),
 ])
 def test_guessable_passwords_are_refused_on_the_field(app, forms, password, message_de, message_en):
     page = register(forms, "bernhard.k", password).get_data(as_text=True)
@@ -96,4 +97,5 @@ def test_an_unknown_name_costs_a_password_check_as_a_known_one_does(app, auth, c
     with app.app_context():
         real = db.session.scalar(db.select(User.password_hash).where(User.username == "anna"))
     assert dummy_password_hash().split("$")[0] == real.split("$")[0]  # same method and cost
-    assert "Falscher Benutzername oder falsches Passwort" in auth.login("anna", "falsch123").get_data(as_text=True)
+    wrong_password = auth.login("anna", "falsch123").get_data(as_text=True)
+    assert "Falscher Benutzername oder falsches Passwort" in wrong_password

@@ -34,7 +34,7 @@ def test_restart_upgrades_in_place_without_losing_data(app_config, tmp_path, cre
 
 
 def test_accounts_whose_names_read_alike_keep_working_after_0005(app_config, tmp_path):
-    """Names made before 0005 that now share a key ("Straße", "STRASSE") each still log in by their spelling."""
+    """Names made before 0005 that now share a key ("Straße", "STRASSE") each log in by their spelling."""
     from werkzeug.security import generate_password_hash
 
     from tests.conftest import FormClient

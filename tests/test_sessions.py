@@ -1,4 +1,4 @@
-"""Logging out ends a session for good: copied session and remember cookies stop working (issue 12, 4 and 18)."""
+"""Logging out ends a session for good: copied session and remember cookies stop working (issue 12, 4, 18)."""
 
 from __future__ import annotations
 
