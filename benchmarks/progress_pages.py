@@ -102,9 +102,11 @@ def fill(url: str, scale: float, folder: Path) -> None:
         hashed = user.password_hash
         with db.engine.begin() as conn:
             conn.execute(db.metadata.tables["users"].insert(), [
-                dict(id=i + 1, username=f"student{i:04d}", password_hash=hashed, is_teacher=False, created_at=now)
+                dict(id=i + 1, username=f"student{i:04d}", username_key=f"student{i:04d}", password_hash=hashed,
+                     is_teacher=False, created_at=now)
                 for i in range(count)] + [
-                dict(id=count + 1, username="teacher", password_hash=hashed, is_teacher=True, created_at=now)])
+                dict(id=count + 1, username="teacher", username_key="teacher", password_hash=hashed,
+                     is_teacher=True, created_at=now)])
             if pg:
                 conn.exec_driver_sql("SELECT setval('users_id_seq', %s)" % (count + 1))
         indexes = list(Attempt.__table__.indexes)

@@ -42,6 +42,9 @@ class DefaultConfig:
     RATELIMIT_SWALLOW_ERRORS = True  # a Redis outage must not lock a class out ...
     RATELIMIT_IN_MEMORY_FALLBACK_ENABLED = True  # ... it counts per process until Redis is back
     LOGIN_RATE_LIMIT = "10 per minute"  # per client address and username
+    # failed logins per client address, whatever the usernames: stops trying one password on many accounts
+    # (a class behind one router mistypes far fewer; the address waits until the window has passed)
+    LOGIN_FAILURE_RATE_LIMIT = "30 per 10 minutes"
     REGISTER_RATE_LIMIT = "30 per minute;300 per hour"  # per address: a whole class may share one router
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Flask, Response, current_app, request
 from werkzeug.middleware.proxy_fix import ProxyFix
 
+from quizapp.accounts import username_key
 from quizapp.extensions import limiter
 
 # No 'unsafe-inline' anywhere: templates carry no inline scripts, styles or on*= handlers
@@ -56,11 +57,21 @@ def login_rate_limit() -> str:
     return current_app.config["LOGIN_RATE_LIMIT"]
 
 
+def login_failure_rate_limit() -> str:
+    """The configured limit on failed logins per client address, whichever accounts they tried."""
+    return current_app.config["LOGIN_FAILURE_RATE_LIMIT"]
+
+
+def login_failed(response: Response) -> bool:
+    """A login form sent back instead of a redirect: wrong name or password (or an empty field)."""
+    return request.method == "POST" and response.status_code == 200
+
+
 def register_rate_limit() -> str:
     return current_app.config["REGISTER_RATE_LIMIT"]
 
 
 def address_and_username() -> str:
     """Count login tries per client address and username: one class behind one router still logs in."""
-    username = (request.form.get("username") or "").strip().lower()[:64]
+    username = username_key((request.form.get("username") or "")[:64])  # "ANNA", "ａｎｎａ": one counter
     return f"{request.remote_addr or '-'}|{username}"

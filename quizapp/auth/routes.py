@@ -1,15 +1,27 @@
-"""Register, log in, log out."""
+"""Register, log in, log out (here or everywhere), and the account page."""
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import current_app, flash, g, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
+from flask_limiter.util import get_remote_address
 from flask_login import current_user, login_required, login_user, logout_user
 
 from quizapp.auth import bp
-from quizapp.auth.forms import LoginForm, RegistrationForm
+from quizapp.auth.forms import LoginForm, LogoutEverywhereForm, RegistrationForm
 from quizapp.extensions import db, limiter
 from quizapp.i18n import is_local_url
-from quizapp.operations.users import UsernameTaken, create_user, find_user
-from quizapp.security import address_and_username, login_rate_limit, register_rate_limit
+from quizapp.operations.users import UsernameTaken, authenticate, create_user
+from quizapp.security import (address_and_username, login_failed, login_failure_rate_limit, login_rate_limit,
+                              register_rate_limit)
+
+KEPT_ACROSS_LOGINS = ("lang",)  # the interface language stays; everything else starts afresh
+
+
+def renew_session() -> None:
+    """Start a fresh session (so a new CSRF secret too) when someone logs in or out."""
+    kept = {key: session[key] for key in KEPT_ACROSS_LOGINS if key in session}
+    session.clear()
+    session.update(kept)
+    g.pop(current_app.config.get("WTF_CSRF_FIELD_NAME", "csrf_token"), None)  # Flask-WTF's per-request copy
 
 
 @bp.route("/register", methods=["GET", "POST"])
@@ -25,6 +37,7 @@ def register():
             form.username.errors.append(_("This username is taken."))
         else:
             db.session.commit()
+            renew_session()
             login_user(user)
             flash(_("Welcome, %(name)s!", name=user.username), "success")
             return redirect(url_for("quiz.index"))
@@ -33,15 +46,18 @@ def register():
 
 @bp.route("/login", methods=["GET", "POST"])
 @limiter.limit(login_rate_limit, key_func=address_and_username, methods=["POST"])
+@limiter.limit(login_failure_rate_limit, key_func=get_remote_address, methods=["POST"],
+               deduct_when=login_failed, scope="login-failures")
 def login():
     if current_user.is_authenticated:
         return redirect(url_for("quiz.index"))
     form = LoginForm(next=request.args.get("next", ""))
     if form.validate_on_submit():
-        user = find_user(form.username.data)
-        if user is None or not user.check_password(form.password.data):
+        user = authenticate(form.username.data, form.password.data)
+        if user is None:
             form.password.errors.append(_("Wrong username or password."))
         else:
+            renew_session()
             login_user(user, remember=form.remember.data)
             target = form.next.data
             return redirect(target if is_local_url(target) else url_for("quiz.index"))
@@ -51,6 +67,32 @@ def login():
 @bp.post("/logout")
 @login_required
 def logout():
+    """Log out; the account's session nonce changes, so copies of this session's cookies stop working."""
+    current_user.end_sessions()
+    db.session.commit()
+    renew_session()
     logout_user()
     flash(_("You are logged out."), "info")
     return redirect(url_for("auth.login"))
+
+
+@bp.get("/account")
+@login_required
+def account():
+    return render_template("auth/account.html", form=LogoutEverywhereForm())
+
+
+@bp.post("/logout-everywhere")
+@login_required
+def logout_everywhere():
+    """End every other login of this account (other browsers, copied cookies); this browser stays in."""
+    form = LogoutEverywhereForm()
+    if form.validate_on_submit():
+        user = current_user._get_current_object()
+        remembered = current_app.config.get("REMEMBER_COOKIE_NAME", "remember_token") in request.cookies
+        user.end_sessions()
+        db.session.commit()
+        renew_session()
+        login_user(user, remember=remembered)  # new cookies carry the new nonce
+        flash(_("You are logged out on all other devices."), "success")
+    return redirect(url_for("auth.account"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import secrets
 
 from flask_login import UserMixin
 from sqlalchemy import Boolean, DateTime, Integer, String
@@ -13,6 +14,10 @@ from quizapp.extensions import db
 from quizapp.models.time import utcnow
 
 
+def new_session_nonce() -> str:
+    return secrets.token_urlsafe(24)
+
+
 class User(UserMixin, db.Model):
     """A person who logs in: a student, or a teacher when `is_teacher` is set."""
 
@@ -20,13 +25,26 @@ class User(UserMixin, db.Model):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     username: Mapped[str] = mapped_column(String(64), unique=True, nullable=False)
+    # accounts.username_key(username): "Straße", "STRASSE" and full-width "ｓｔｒａｓｓｅ" are one name
+    username_key: Mapped[str] = mapped_column(String(255), unique=True, index=True, nullable=False)
+    # part of the id in the session and remember cookies; a new one ends every login of this account
+    session_nonce: Mapped[str] = mapped_column(String(64), nullable=False, default=new_session_nonce)
     password_hash: Mapped[str] = mapped_column(String(255), nullable=False)
     is_teacher: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, nullable=False, default=utcnow)
 
     def set_password(self, password: str) -> None:
-        """Store a slow salted hash (werkzeug's scrypt), never the password."""
+        """Store a slow salted hash (werkzeug's scrypt), never the password; end every login made before."""
         self.password_hash = generate_password_hash(password)
+        self.end_sessions()
+
+    def end_sessions(self) -> None:
+        """Log this account out everywhere: session and remember cookies issued before stop working."""
+        self.session_nonce = new_session_nonce()
+
+    def get_id(self) -> str:
+        """What Flask-Login keeps in the session and remember cookies: the id and the current nonce."""
+        return f"{self.id}:{self.session_nonce}"
 
     def check_password(self, password: str) -> bool:
         return check_password_hash(self.password_hash, password)

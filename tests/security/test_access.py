@@ -15,7 +15,8 @@ from tests.security.support import build_url, inline_code, methods_of
 PUBLIC = {"static", "auth.login", "auth.register", "health.healthz", "i18n.switch_language"}
 # Any logged-in account; the page shows only the account's own data.
 ACCOUNT = {
-    "quiz.index", "quiz.start", "auth.logout", "export.deck_package",
+    "quiz.index", "quiz.start", "auth.logout", "auth.account", "auth.logout_everywhere",
+    "export.deck_package",
     "progress.dashboard", "progress.practise", "progress.review", "progress.history_csv",
 }
 # The URL names a run or account; here it is another student's, so a student gets 403 or 404.
@@ -26,6 +27,8 @@ TEACHER = {
     "progress.results_csv",
 }
 TEACHER_BLUEPRINTS = {"teacher"}
+# These end the account's sessions everywhere, copies of the cookie included.
+SESSION_ENDING = {"auth.logout", "auth.logout_everywhere"}
 
 
 def classify(endpoint: str) -> str | None:
@@ -64,29 +67,36 @@ def expected(role: str, kind: str, method: str, status: int, location: str) -> b
     return status == 200 if method == "GET" else status not in (401, 403)
 
 
-def sign_in(app, forms, role: str) -> str | None:
-    """The session cookie of the role, to copy into a fresh client for each request."""
-    if role == "anonymous":
-        forms.client.get("/auth/login")
-    else:
+def sign_in(app, forms, role: str) -> tuple[str | None, str]:
+    """The session cookie of the role, to copy into a fresh client for each request, and its CSRF token.
+
+    The token is read first: logging in starts a new session with a new CSRF secret, stored with the token.
+    """
+    if role != "anonymous":
         log_in(forms, {"student": "anna", "teacher": "tina"}[role])
+    page = forms.client.get("/auth/login" if role == "anonymous" else "/")
+    token = csrf_token_from(page.get_data(as_text=True))
     cookie = forms.client.get_cookie("session")
-    return cookie.value if cookie else None
+    return (cookie.value if cookie else None), token
+
+
+def session_ends_last(rule) -> tuple[bool, str]:
+    """Logging out ends every copy of the session, so those requests go after all others."""
+    return rule.endpoint in SESSION_ENDING, rule.rule
 
 
 @pytest.mark.parametrize("role", ["anonymous", "student", "teacher"])
 def test_each_url_answers_as_it_should(app, world, forms, role):
-    session = sign_in(app, forms, role)
-    token = csrf_token_from(forms.client.get("/auth/login" if role == "anonymous" else "/").get_data(as_text=True))
+    session, token = sign_in(app, forms, role)
     wrong, checked = [], 0
-    rules = sorted(app.url_map.iter_rules(), key=lambda r: r.rule)
+    rules = sorted(app.url_map.iter_rules(), key=session_ends_last)
     for method in ("GET", "POST", "PUT", "PATCH", "DELETE"):  # reading pages before changing anything
         for rule in rules:
             kind = classify(rule.endpoint)
             if kind is None or method not in methods_of(rule):
                 continue
             url = build_url(app, rule, world)
-            client = app.test_client()  # a copy of the session: a logout here ends no other request's
+            client = app.test_client()  # a copy of the session (a logout here ends all copies: see above)
             if session:
                 client.set_cookie("session", session)
             data = None if method == "GET" else {"csrf_token": token}

@@ -75,3 +75,37 @@ def test_counters_in_redis_are_shared_by_workers(app_config, tmp_path, create_us
     finally:
         for key in store.scan_iter(f"*{username}*"):
             store.delete(key)
+
+
+def test_failed_logins_are_limited_per_address_whichever_accounts_they_try(app_config, tmp_path, create_user):
+    """One password tried on every account of a class: after the address's failures, it waits."""
+    app = create_app({**app_config, "LOGIN_FAILURE_RATE_LIMIT": "5 per 10 minutes"},
+                     instance_path=str(tmp_path / "instance"))
+    forms = FormClient(app.test_client())
+    names = [f"student{n}" for n in range(6)]
+    for name in names:
+        create_user(name)
+    assert [try_login(forms, name, "Sommer2026").status_code for name in names[:5]] == [200] * 5
+    refused = try_login(forms, names[5], "geheim123")  # even the right password: the address waits
+    assert refused.status_code == 429
+    assert "Zu viele Versuche" in refused.get_data(as_text=True)
+    other_address = FormClient(app.test_client())
+    other_address.client.environ_base["REMOTE_ADDR"] = "10.0.0.2"
+    assert try_login(other_address, names[5], "geheim123").status_code == 302
+
+
+def test_successful_logins_do_not_count_against_the_address(app_config, tmp_path, create_user):
+    app = create_app({**app_config, "LOGIN_FAILURE_RATE_LIMIT": "2 per 10 minutes"},
+                     instance_path=str(tmp_path / "instance"))
+    names = [f"student{n}" for n in range(4)]
+    for name in names:
+        create_user(name)
+    for name in names:  # a whole class logs in from one router
+        assert try_login(FormClient(app.test_client()), name, "geheim123").status_code == 302
+
+
+def test_look_alike_spellings_of_a_name_share_its_counter(forms, create_user):
+    create_user("anna")
+    for typed in ["anna", "ANNA", "ａｎｎａ", "Anna", " anna"] * 2:
+        assert try_login(forms, typed).status_code == 200
+    assert try_login(forms, "ＡＮＮＡ", "geheim123").status_code == 429
