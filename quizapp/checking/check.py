@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
-from quizapp.checking.lenient import Context, matches, rewrites
+from quizapp.checking.lenient import Context, matches, rewrites, surname_forms
 from quizapp.checking.result import CheckResult, Reason, Verdict, Why
 from quizapp.checking.tokens import Token, Word, tokenise
 
@@ -34,14 +34,15 @@ def _same(given: list[Token], expected: list[Token]) -> bool:
 
 
 def _one_letter_off(given: Token, expected: Token) -> bool:
-    """One edit away in a long word with no digits: a spelling slip, not another word or number."""
+    """One edit (or two neighbouring letters swapped) in a long word with no digits: a spelling slip, not
+    another word or number."""
     if not (isinstance(given, Word) and isinstance(expected, Word)):
         return False
     if expected.letters < MIN_LETTERS_FOR_ALMOST:
         return False
     if any(char.isdigit() for char in given.text + expected.text):
         return False
-    return Levenshtein.distance(given.text, expected.text, score_cutoff=1) == 1
+    return OSA.distance(given.text, expected.text, score_cutoff=1) == 1
 
 
 def _almost(given: list[Token], expected: list[Token]) -> bool:
@@ -86,7 +87,7 @@ def check_answer(
             found = matches(rewritten, tokens, form, context)
             if found is not None:
                 return _result(Verdict.RIGHT, form, steps + found)
-            if near is None and _almost(rewritten, tokens):
+            if near is None and any(_almost(rewritten, t) for t in (tokens, *surname_forms(tokens, context))):
                 near = _result(Verdict.ALMOST, form, (*steps, Reason(Why.SPELLING, form)))
     return near or CheckResult(Verdict.WRONG)
 
