@@ -71,8 +71,8 @@ CASES = {
     ],
 }
 HEADINGS = {
-    "de": {"right": "Richtig!", "almost": "Fast: Nur die Schreibweise stimmt nicht", "wrong": "Falsch"},
-    "en": {"right": "Right!", "almost": "Almost: only the spelling is off", "wrong": "Wrong"},
+    "de": {"right": "Richtig!", "almost": "Fast: Tippfehler", "wrong": "Falsch"},
+    "en": {"right": "Right!", "almost": "Almost: a typo", "wrong": "Wrong"},
 }
 VERDICT_RE = re.compile(r'<h1 class="verdict" role="status">\s*(.*?)\s*</h1>', re.S)
 
