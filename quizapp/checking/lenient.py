@@ -14,7 +14,7 @@ from functools import lru_cache
 from rapidfuzz.distance import OSA
 
 from quizapp.checking.locales import locale_for
-from quizapp.checking.numbers import display_number, read_decimal
+from quizapp.checking.numbers import display_number, format_number, read_decimal
 from quizapp.checking.places import same_place
 from quizapp.checking.result import Reason, Why
 from quizapp.checking.tokens import Token, Word, fold, tokenise
@@ -123,19 +123,20 @@ def _decimal_sign(answer: list[Token], context: Context) -> Rewrite | None:
     other = {"de": "en", "en": "de"}.get(context.base_language)
     if other is None:
         return None
-    tokens: list[Token] = []
+    words: list[str] = []
     read = None
     for token in answer:
         number = read_decimal(token.original, other) if isinstance(token, Word) else None
         if number is not None and number != number.to_integral_value():
-            tokens.append(number)
             read = number
         else:
-            tokens.append(token)
+            number = token if isinstance(token, Decimal) else None
+        words.append(token.original if number is None else format_number(number, context.language))
     if read is None:
         return None
     why = Why.DECIMAL_POINT if context.base_language == "de" else Why.DECIMAL_COMMA
-    return tokens, (Reason(why, display_number(read, context.language)),)
+    # read again, so that a scale word after the number applies: "2.5 Millionen"
+    return tokenise(" ".join(words), context.language), (Reason(why, display_number(read, context.language)),)
 
 
 def _strip_leading(tokens: list[Token], expected: list[Token], context: Context) -> Rewrite | None:
@@ -229,9 +230,14 @@ def _same_unit(answer, expected, _text, context) -> Reason | None:
     if len(differing) != 1 or not all(isinstance(token, Word) for token in differing[0]):
         return None
     given, wanted = differing[0]
-    if not same_unit(given.text, wanted.text, context.language):
-        return None
+    if not (is_unit(given.text, context.language) and same_unit(given.text, wanted.text, context.language)):
+        return None  # "3 Rakete" for "3 Raketen" is another form of a word (HanTa decides), not a unit
     return Reason(Why.UNIT, given.original)
+
+
+def is_unit(word: str, language: str) -> bool:
+    """A folded word that is a unit of measurement or its abbreviation ("km", "Kilometern", "%")."""
+    return any(same_unit(word, unit, language) for unit in set(UNIT_SPELLINGS.values()))
 
 
 def _joined(tokens: list[Token]) -> list[Token | str]:
