@@ -84,7 +84,7 @@ def check_answer(
     near: CheckResult | None = None
     for form, tokens in candidates:
         for rewritten, steps in rewrites(given, answer, tokens, context):
-            found = matches(rewritten, tokens, form, context)
+            found = () if _same(rewritten, tokens) else matches(rewritten, tokens, form, context)
             if found is not None:
                 return _result(Verdict.RIGHT, form, steps + found)
             if near is None and any(_almost(rewritten, t) for t in (tokens, *surname_forms(tokens, context))):
