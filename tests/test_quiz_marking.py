@@ -41,10 +41,10 @@ CASES = {
     "de": [
         ("de-kim", "Kim Jong-un", "right", "Bindestriche und Leerzeichen in Namen zählen nicht."),
         ("de-kalma", "Wonsan Kalma", "right", "Bindestriche und Leerzeichen in Namen zählen nicht."),
-        ("de-grenze", "17 km", "right", "Die Einheit „km“ haben wir akzeptiert."),
-        ("de-grenze", "17 Kilometer", "right", "Die Einheit „Kilometer“ haben wir akzeptiert."),
+        ("de-grenze", "17 km", "right", "„km“ nach der Zahl zählt auch."),
+        ("de-grenze", "17 Kilometer", "right", "„Kilometer“ nach der Zahl zählt auch."),
         ("de-grenze", "17 Meilen", "wrong", "Falsch"),
-        ("de-granaten", "40 Prozent", "right", "Die Einheit „Prozent“ haben wir akzeptiert."),
+        ("de-granaten", "40 Prozent", "right", "„Prozent“ nach der Zahl zählt auch."),
         ("de-krieg", "der Ukraine", "right", "Wir haben „der“ ignoriert: Das gehört nicht in die Lücke."),
         ("de-raketen", "vierundzwanzig", "right", "Ausgeschrieben ist das 24."),
         ("de-soldaten", "fünfzehntausend", "right", "Ausgeschrieben ist das 15.000."),
@@ -58,7 +58,7 @@ CASES = {
     ],
     "en": [
         ("en-kim", "Kim Jong-un", "right", "Hyphens and spaces in names do not count."),
-        ("en-border", "17 km", "right", "We accepted the unit “km”."),
+        ("en-border", "17 km", "right", "“km” after the number counts too."),
         ("en-border", "17 miles", "wrong", "Wrong"),
         ("en-war", "the Ukraine", "right", "We ignored “the”: the gap does not contain it."),
         ("en-missiles", "twenty-four", "right", "Written out, that is 24."),

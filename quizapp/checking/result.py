@@ -31,7 +31,7 @@ class Why(enum.Enum):
 
 MESSAGES = {
     Why.IGNORED_WORDS: 'we ignored "{}"',
-    Why.UNIT: 'we accepted the unit "{}"',
+    Why.UNIT: '"{}" after the number counts too',
     Why.SPELLED_NUMBER: "the number written out is {}",
     Why.DECIMAL_POINT: "German writes a decimal comma: {}",
     Why.DECIMAL_COMMA: "English writes a decimal point: {}",

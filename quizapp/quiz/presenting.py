@@ -47,7 +47,7 @@ def explain_reason(reason: Reason) -> str:
     detail = reason.detail
     texts = {
         Why.IGNORED_WORDS: lambda: _("We ignored “%(words)s”: the gap does not contain it.", words=detail),
-        Why.UNIT: lambda: _("We accepted the unit “%(unit)s”.", unit=detail),
+        Why.UNIT: lambda: _("“%(unit)s” after the number counts too.", unit=detail),
         Why.SPELLED_NUMBER: lambda: _("Written out, that is %(number)s.", number=detail),
         Why.DECIMAL_POINT: lambda: _("In German, decimals are written with a comma: %(number)s.",
                                      number=detail),
