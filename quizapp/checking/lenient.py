@@ -55,6 +55,8 @@ FAMILY_NAME_FIRST = frozenset(
 )
 NAME_PARTICLES = frozenset("van von der de den del della di da du la le zu ten ter al bin ibn".split())
 KIND_PERSON = "person"
+# Kinds of fact that are never a place: "Paris" for a person is not the city, "Juli" no town.
+NOT_PLACES = frozenset({"person", "zahl", "jahr", "datum", "monat", "begriff"})
 
 
 @dataclass(frozen=True)
@@ -302,12 +304,12 @@ def surname_forms(expected: list[Token], context: Context) -> list[list[Token]]:
             if sum(token.letters for token in expected[i:]) >= MIN_SURNAME_LETTERS]
 
 
-def _other_name(answer, expected, text, _context) -> Reason | None:
+def _other_name(answer, expected, text, context) -> Reason | None:
     """"Kiew" for "Kyjiw", "Moskau" for "Moscow": names GeoNames or CLDR give one place.
 
     Not for a name one letter from the expected: GeoNames lists "Munchen" and "Pekin", but in a German
     class they are spelling slips (almost)."""
-    if not all(isinstance(token, Word) for token in answer):
+    if context.kind in NOT_PLACES or not all(isinstance(token, Word) for token in answer):
         return None
     written, meant = (" ".join(map(str, _joined(tokens))) for tokens in (answer, expected))
     if OSA.distance(written, meant, score_cutoff=1) <= 1:

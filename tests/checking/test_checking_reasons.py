@@ -52,6 +52,7 @@ def test_almost_after_an_ignored_article_names_both() -> None:
         ("1.500", "1,5", "zahl", ""),  # German grouping: 1500, not 1.5 with a decimal point
         ("Krieger", "Krieg", "begriff", ""),  # another lemma, not a form of Krieg
         ("Minsk", "Kyjiw", "ort", ""),
+        ("Vienna", "Wien", "person", ""),  # other names of places only where the fact may be a place
     ],
 )
 def test_another_fact_stays_wrong(given, expected, kind, after) -> None:
