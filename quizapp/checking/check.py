@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
-from quizapp.checking.result import CheckResult, Verdict
+from quizapp.checking.lenient import Context, matches, rewrites, surname_forms
+from quizapp.checking.result import CheckResult, Reason, Verdict, Why
 from quizapp.checking.tokens import Token, Word, tokenise
 
 # Shorter words change meaning with one letter ("Juni"/"Juli", "Kurs"/"Kursk").
@@ -33,14 +34,15 @@ def _same(given: list[Token], expected: list[Token]) -> bool:
 
 
 def _one_letter_off(given: Token, expected: Token) -> bool:
-    """One edit away in a long word with no digits: a spelling slip, not another word or number."""
+    """One edit (or two neighbouring letters swapped) in a long word with no digits: a spelling slip, not
+    another word or number."""
     if not (isinstance(given, Word) and isinstance(expected, Word)):
         return False
     if expected.letters < MIN_LETTERS_FOR_ALMOST:
         return False
     if any(char.isdigit() for char in given.text + expected.text):
         return False
-    return Levenshtein.distance(given.text, expected.text, score_cutoff=1) == 1
+    return OSA.distance(given.text, expected.text, score_cutoff=1) == 1
 
 
 def _almost(given: list[Token], expected: list[Token]) -> bool:
@@ -52,11 +54,14 @@ def _almost(given: list[Token], expected: list[Token]) -> bool:
 
 
 def check_answer(
-    given: str, expected: str, accept: Sequence[str] = (), language: str = "de"
+    given: str, expected: str, accept: Sequence[str] = (), language: str = "de", *,
+    kind: str | None = None, after: str = "",
 ) -> CheckResult:
     """Mark a typed answer right, almost (one wrong letter) or wrong, leniently as a teacher would.
 
-    `accept` lists further answers that count as right; `language` is the deck's, for reading numbers.
+    `accept` lists further answers that count as right; `language` is the deck's, for reading numbers;
+    `kind` is the fact's ("person" lets the surname alone count); `after` is the sentence after the gap
+    (its unit may be typed too). A lenient decision carries its reasons.
 
     >>> check_answer("15 000", "15.000").verdict
     <Verdict.RIGHT: 'right'>
@@ -64,6 +69,8 @@ def check_answer(
     'almost: the spelling is "Interkontinentalrakete"'
     >>> check_answer("Juni", "Juli").verdict
     <Verdict.WRONG: 'wrong'>
+    >>> check_answer("in der Ukraine", "Ukraine").message
+    'we ignored "in der"'
     """
     answer = tokenise(given, language)
     if not answer:
@@ -73,7 +80,18 @@ def check_answer(
     for form, tokens in candidates:
         if _same(answer, tokens):
             return CheckResult(Verdict.RIGHT, form)
+    context = Context(language, kind, after)
+    near: CheckResult | None = None
     for form, tokens in candidates:
-        if _almost(answer, tokens):
-            return CheckResult(Verdict.ALMOST, form, f'almost: the spelling is "{form}"')
-    return CheckResult(Verdict.WRONG)
+        for rewritten, steps in rewrites(given, answer, tokens, context):
+            found = () if _same(rewritten, tokens) else matches(rewritten, tokens, form, context)
+            if found is not None:
+                return _result(Verdict.RIGHT, form, steps + found)
+            if near is None and any(_almost(rewritten, t) for t in (tokens, *surname_forms(tokens, context))):
+                near = _result(Verdict.ALMOST, form, (*steps, Reason(Why.SPELLING, form)))
+    return near or CheckResult(Verdict.WRONG)
+
+
+def _result(verdict: Verdict, form: str, reasons: tuple[Reason, ...]) -> CheckResult:
+    """A result whose English message lists its reasons."""
+    return CheckResult(verdict, form, "; ".join(map(str, reasons)), reasons)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal, localcontext
 
-from babel.numbers import get_decimal_symbol, parse_decimal
+from babel.numbers import format_decimal, get_decimal_symbol, parse_decimal
 
 from quizapp.checking.locales import locale_for
 
@@ -71,3 +71,13 @@ def format_number(number: Decimal, language: str) -> str:
     text = format((number + 0).normalize(), "f")
     return text.replace(".", get_decimal_symbol(locale_for(language)))
 
+
+def display_number(number: Decimal, language: str) -> str:
+    """A number as the language writes it for a reader, grouped.
+
+    >>> display_number(Decimal("15000"), "de"), display_number(Decimal("4.5"), "de")
+    ('15.000', '4,5')
+    >>> display_number(Decimal("4.5"), "en")
+    '4.5'
+    """
+    return format_decimal(number, locale=locale_for(language), decimal_quantization=False)

@@ -18,10 +18,11 @@ _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue"})
 
 @dataclass(frozen=True)
 class Word:
-    """A word folded for comparison, with the number of letters it was written with."""
+    """A word folded for comparison, with the number of letters it was written with and how it was written."""
 
     text: str
     letters: int = field(compare=False)
+    original: str = field(default="", compare=False, repr=False)
 
 
 Token = Word | Decimal
@@ -72,7 +73,7 @@ def tokenise(text: str, language: str = "de") -> list[Token]:
         elif factor is not None and tokens and isinstance(tokens[-1], Decimal):
             tokens[-1] = scaled(tokens[-1], factor)
         else:
-            tokens.append(Word(fold(word), sum(char.isalpha() for char in word)))
+            tokens.append(Word(fold(word), sum(char.isalpha() for char in word), word))
     return tokens
 
 

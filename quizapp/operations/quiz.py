@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import and_, bindparam, func, or_, select
 from sqlalchemy.orm import joinedload, make_transient_to_detached
 
-from quizapp.bank import cloze_gaps
+from quizapp.bank import cloze_answer_text, cloze_gaps
 from quizapp.checking import CheckResult, Verdict, check_answer
 from quizapp.extensions import db
 from quizapp.models import Attempt, Deck, Question, QuizRun, User
@@ -118,7 +118,9 @@ def mark_answer(question: Question, language: str, choice: str | None = None,
     results = []
     for gap, given in zip(gaps, typed):
         accept = question.accept_by_gap.get(f"c{gap.number}") or (question.accept if len(gaps) == 1 else [])
-        results.append(check_answer(given, gap.answer, accept, language=language))
+        after = cloze_answer_text(question.text[gap.end:])  # its unit may be typed into the gap too
+        results.append(check_answer(given, gap.answer, accept, language=language, kind=question.kind,
+                                    after=after))
     verdicts = {r.verdict for r in results}
     if verdicts == {Verdict.RIGHT}:
         verdict = Verdict.RIGHT

@@ -17,12 +17,15 @@ from quizapp.operations.quiz import (
 )
 from quizapp.quiz import bp
 from quizapp.quiz.forms import answer_form
-from quizapp.quiz.presenting import correct_answers, highlight
+from quizapp.quiz.presenting import correct_answers, explain, highlight
 
 
 @bp.app_template_filter("highlight")
 def highlight_filter(sentence: str, answers: list[str]):
     return highlight(sentence, answers)
+
+
+bp.add_app_template_filter(explain, "explain")  # why a typed answer was marked so: quiz/feedback.html
 
 
 @bp.get("/")

@@ -10,12 +10,17 @@ answers = st.text() | numbers
 languages = st.sampled_from(["de", "de-AT", "de_CH", "en", "fr"])
 
 
+kinds = st.sampled_from([None, "person", "ort", "zahl", "begriff"])
+
+
 @settings(max_examples=300, deadline=None)
-@given(answers, answers, st.lists(answers, max_size=3), languages)
-def test_check_answer_never_raises(given_: str, expected: str, accept: list[str], language: str) -> None:
-    result = check_answer(given_, expected, accept, language)
+@given(answers, answers, st.lists(answers, max_size=3), languages, kinds, answers)
+def test_check_answer_never_raises(given_: str, expected: str, accept: list[str], language: str,
+                                   kind: str | None, after: str) -> None:
+    result = check_answer(given_, expected, accept, language, kind=kind, after=after)
     assert isinstance(result, CheckResult)
     assert (result.matched is None) == (result.verdict is Verdict.WRONG)
+    assert (result.verdict is Verdict.WRONG) <= (not result.reasons)  # a wrong answer needs no excuse
 
 
 @settings(max_examples=300, deadline=None)
