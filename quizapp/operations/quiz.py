@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import and_, bindparam, func, or_, select
+from sqlalchemy import and_, bindparam, func, or_, select, update
 from sqlalchemy.orm import joinedload, make_transient_to_detached
 
 from quizapp.bank import cloze_gaps
@@ -13,7 +13,7 @@ from quizapp.checking import CheckResult, Verdict, check_answer
 from quizapp.extensions import db
 from quizapp.models import Attempt, Deck, Question, QuizRun, User
 from quizapp.models.time import utcnow
-from quizapp.operations.reviews import update_review
+from quizapp.operations.reviews import update_review, visible_to_students
 from quizapp.operations.statements import insert_returning_id
 
 
@@ -38,13 +38,24 @@ def visible_counts() -> dict[str, int]:
 
 
 def start_run(user: User, deck: Deck | None, question_ids: list[str] | None = None,
-              mode: str = "deck") -> QuizRun:
-    """A new pass through the deck, or through the given questions (the ones missed, a review)."""
+              mode: str = "deck", now: dt.datetime | None = None) -> QuizRun:
+    """A new pass through the deck, or through the given questions (the ones missed, a review); the
+    learner's unfinished run ends, so only one is ever offered to resume."""
+    now = now or utcnow()
     ids = question_ids if question_ids is not None else [q.id for q in visible_questions(deck)]
-    run = QuizRun(user_id=user.id, deck_id=deck.id if deck else None, mode=mode, question_ids=list(ids))
+    run = QuizRun(user_id=user.id, deck_id=deck.id if deck else None, mode=mode, question_ids=list(ids),
+                  created_at=now)
     db.session.add(run)
     db.session.flush()
+    end_unfinished(user, now, keep=run.id)
     return run
+
+
+def end_unfinished(user: User, now: dt.datetime, keep: int) -> None:
+    """Close the learner's other runs not finished yet: their answers stay, they are no longer offered."""
+    db.session.execute(update(QuizRun).where(QuizRun.user_id == user.id, QuizRun.finished_at.is_(None),
+                                             QuizRun.id != keep)
+                       .values(finished_at=now).execution_options(synchronize_session=False))
 
 
 @dataclass(frozen=True)
@@ -60,23 +71,34 @@ class RunState:
         return not self.open_ids
 
 
-QUESTIONS, ATTEMPTS = Question.__table__.c, Attempt.__table__.c
+QUESTIONS, ATTEMPTS, DECKS = Question.__table__.c, Attempt.__table__.c, Deck.__table__.c
 RUN_QUESTIONS = select(
-    QUESTIONS.id, QUESTIONS.in_file, QUESTIONS.status,
+    QUESTIONS.id,
+    visible_to_students(),
     select(ATTEMPTS.id).where(ATTEMPTS.quiz_run_id == bindparam("run_id"), ATTEMPTS.question_id == QUESTIONS.id)
     .exists(),
-).where(QUESTIONS.id.in_(bindparam("ids", expanding=True)))
+).join_from(Question.__table__, Deck.__table__, QUESTIONS.deck_id == DECKS.id) \
+    .where(QUESTIONS.id.in_(bindparam("ids", expanding=True)))
 
 
 def run_state(run: QuizRun) -> RunState:
-    """The run's answered and open questions (hidden ones are skipped) in one query, however long the run.
+    """The run's answered and open questions in one query, however long the run. A question students may
+    no longer see (set back to draft, retired, gone from the file) is never asked, and not counted.
 
     Plain Core on the tables (attempts are written with Core too, so nothing is waiting in the session)."""
     rows = db.session.execute(RUN_QUESTIONS, {"run_id": run.id, "ids": list(run.question_ids)}).all()
-    done = {qid for qid, _in_file, _status, is_answered in rows if is_answered}
-    askable = {qid for qid, in_file, status, _ in rows if in_file and status != "retired"}
+    done = {qid for qid, _visible, is_answered in rows if is_answered}
+    askable = {qid for qid, visible, _ in rows if visible}
     open_ids = tuple(qid for qid in run.question_ids if qid in askable and qid not in done)
-    return RunState(total=len(run.question_ids), answered=len(done), open_ids=open_ids)
+    return RunState(total=len(done) + len(open_ids), answered=len(done), open_ids=open_ids)
+
+
+def still_visible(question_ids: list[str]) -> list[str]:
+    """The given questions students may still see, in the given order (one query)."""
+    visible = set(db.session.scalars(
+        select(Question.id).join(Deck, Question.deck_id == Deck.id)
+        .where(Question.id.in_(question_ids), visible_to_students())))
+    return [qid for qid in question_ids if qid in visible]
 
 
 def load_question(question_id: str) -> Question | None:
