@@ -61,11 +61,15 @@ def rated(card: Row | None, rating: Rating, now: dt.datetime) -> dict:
 
 
 FIND_CARD = select(CARDS.c.id, CARDS.c.state, CARDS.c.fsrs_card, CARDS.c.reps, CARDS.c.lapses, CARDS.c.correct_count) \
-    .where(CARDS.c.user_id == bindparam("user_id"), CARDS.c.question_id == bindparam("question_id"))
+    .where(CARDS.c.user_id == bindparam("user_id"), CARDS.c.question_id == bindparam("question_id")) \
+    .with_for_update()
 
 
 def find_card(user_id: int, question_id: str) -> Row | None:
-    """The card's columns the next review needs, as a row (no entity, nothing to flush)."""
+    """The card's columns the next review needs, as a row (no entity, nothing to flush), locked until the
+    transaction ends: answers to the same item arriving at once in several runs are applied one after the
+    other, each to the card the previous one left (PostgreSQL's row lock; SQLite has one writer at a time,
+    and the attempt was inserted before, so the transaction already writes)."""
     return db.session.execute(FIND_CARD, {"user_id": user_id, "question_id": question_id}).first()
 
 
