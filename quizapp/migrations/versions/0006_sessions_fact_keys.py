@@ -35,5 +35,6 @@ def upgrade():
 
 def downgrade():
     op.drop_index('ix_questions_deck_fact', table_name='questions')
-    with op.batch_alter_table('questions') as batch:
-        batch.drop_column('fact_key')
+    # a plain ALTER TABLE (SQLite 3.35+ has DROP COLUMN): a batch copy of `questions` would trip the
+    # foreign keys of the attempts and cards that point at it
+    op.drop_column('questions', 'fact_key')
