@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import and_, bindparam, func, or_, select, update
+from sqlalchemy import and_, bindparam, case, func, or_, select, update
 from sqlalchemy.orm import joinedload, make_transient_to_detached
 
 from quizapp.bank import cloze_gaps
 from quizapp.checking import CheckResult, Verdict, check_answer
 from quizapp.extensions import db
-from quizapp.models import Attempt, Deck, Question, QuizRun, User
+from quizapp.models import Attempt, Deck, Question, QuizRun, ReviewCard, User
 from quizapp.models.time import utcnow
 from quizapp.operations.reviews import update_review, visible_to_students
 from quizapp.operations.statements import insert_returning_id
@@ -208,29 +208,36 @@ def find_attempt(run: QuizRun, question: Question) -> Attempt | None:
 
 @dataclass(frozen=True)
 class DeckProgress:
-    """A learner's own figures on one deck, for the home page."""
+    """A learner's figures on one deck, the same definitions as the dashboard's (docs/scheduling.md).
+
+    `due_today`: cards due before the end of the local day; `answered`: items answered at least once;
+    `right`, `almost`: of those, the ones whose first answer was right, almost right (counted apart)."""
 
     answered: int
-    correct: int
+    right: int
+    almost: int
+    due_today: int
+    next_due: dt.datetime | None
     last_practised: dt.datetime | None
 
 
-def deck_progress(user: User) -> dict[str, DeckProgress]:
-    """Answered and correct distinct questions and last practice time per deck, in one query."""
+def deck_progress(user: User, end_of_today: dt.datetime) -> dict[str, DeckProgress]:
+    """The learner's figures per deck over the items students may see, in one query."""
+    cards = ReviewCard.__table__.c
     rows = db.session.execute(
         select(
             Question.deck_id,
-            func.count(func.distinct(Attempt.question_id)),
-            func.max(Attempt.created_at),
+            func.count(cards.id),
+            func.sum(case((cards.first_verdict == Verdict.RIGHT.value, 1), else_=0)),
+            func.sum(case((cards.first_verdict == Verdict.ALMOST.value, 1), else_=0)),
+            func.sum(case((cards.due < end_of_today, 1), else_=0)),
+            func.min(case((cards.due >= end_of_today, cards.due), else_=None)),
+            func.max(cards.last_review),
         )
-        .join(Question, Attempt.question_id == Question.id)
-        .where(Attempt.user_id == user.id)
+        .select_from(ReviewCard.__table__)
+        .join(Question, cards.question_id == Question.id).join(Deck, Question.deck_id == Deck.id)
+        .where(cards.user_id == user.id, visible_to_students())
         .group_by(Question.deck_id)
     ).all()
-    correct = dict(db.session.execute(
-        select(Question.deck_id, func.count(func.distinct(Attempt.question_id)))
-        .join(Question, Attempt.question_id == Question.id)
-        .where(Attempt.user_id == user.id, Attempt.verdict == Verdict.RIGHT.value)
-        .group_by(Question.deck_id)
-    ).all())
-    return {deck_id: DeckProgress(n, correct.get(deck_id, 0), last) for deck_id, n, last in rows}
+    return {deck_id: DeckProgress(n, right or 0, almost or 0, due or 0, nxt, last)
+            for deck_id, n, right, almost, due, nxt, last in rows}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from flask import current_app
-from sqlalchemy import Row, and_, bindparam, func, or_, select, update
+from sqlalchemy import Row, and_, bindparam, case, func, or_, select, update
 
 from quizapp.analytics.days import today_bounds
 from quizapp.bank import cloze_gaps
@@ -73,22 +73,25 @@ def find_card(user_id: int, question_id: str) -> Row | None:
     return db.session.execute(FIND_CARD, {"user_id": user_id, "question_id": question_id}).first()
 
 
-def due_ids(user: User, now: dt.datetime, limit: int) -> list[str]:
-    """The learner's cards due by `now` across all decks, most overdue first."""
+def due_ids(user: User, until: dt.datetime, limit: int) -> list[str]:
+    """The learner's cards due before `until` (the end of the local day) across all decks, most overdue first."""
     return list(db.session.scalars(
         select(ReviewCard.question_id)
         .join(Question, ReviewCard.question_id == Question.id).join(Deck, Question.deck_id == Deck.id)
-        .where(ReviewCard.user_id == user.id, ReviewCard.due <= now, visible_to_students())
+        .where(ReviewCard.user_id == user.id, ReviewCard.due < until, visible_to_students())
         .order_by(ReviewCard.due, ReviewCard.question_id).limit(limit)
     ))
 
 
-def due_count(user: User, now: dt.datetime) -> int:
-    return db.session.scalar(
-        select(func.count(ReviewCard.id))
+def due_status(user: User, until: dt.datetime) -> tuple[int, dt.datetime | None]:
+    """How many of the learner's cards are due before `until`, and when the first one after it is due."""
+    count, next_due = db.session.execute(
+        select(func.sum(case((ReviewCard.due < until, 1), else_=0)),
+               func.min(case((ReviewCard.due >= until, ReviewCard.due), else_=None)))
         .join(Question, ReviewCard.question_id == Question.id).join(Deck, Question.deck_id == Deck.id)
-        .where(ReviewCard.user_id == user.id, ReviewCard.due <= now, visible_to_students())
-    ) or 0
+        .where(ReviewCard.user_id == user.id, visible_to_students())
+    ).one()
+    return count or 0, next_due
 
 
 def new_ids(user: User, now: dt.datetime, per_deck: int, tz: str) -> list[str]:
@@ -120,7 +123,7 @@ def review_queue(user: User, now: dt.datetime) -> list[str]:
     """What a review serves: everything due (oldest first), then today's new items, up to the run size."""
     config = current_app.config
     size = int(config["REVIEW_RUN_SIZE"])
-    queue = due_ids(user, now, size)
+    queue = due_ids(user, today_bounds(now, config["TIMEZONE"])[1], size)
     if len(queue) < size:
         fresh = new_ids(user, now, int(config["REVIEW_NEW_PER_DAY"]), config["TIMEZONE"])
         queue += fresh[: size - len(queue)]

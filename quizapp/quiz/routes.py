@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
+from quizapp.analytics.days import today_bounds
 from quizapp.bank import cloze_gaps, render_cloze
 from quizapp.checking import Verdict
 from quizapp.extensions import db
 from quizapp.models import Attempt, Deck, Question, QuizRun
+from quizapp.models.time import utcnow
 from quizapp.operations.quiz import (
     Marking, RunState, deck_progress, find_attempt, load_question, mark_answer, mark_shown, next_question,
     note_finished, record_attempt, run_state, start_run, still_visible, visible_counts,
@@ -33,7 +35,9 @@ def index():
     decks = db.session.scalars(select(Deck).where(Deck.in_files.is_(True)).order_by(Deck.title)).all()
     visible = visible_counts()
     counts = {deck.id: visible.get(deck.id, 0) for deck in decks}
-    return render_template("quiz/index.html", decks=decks, counts=counts, progress=deck_progress(current_user),
+    end_of_today = today_bounds(utcnow(), current_app.config["TIMEZONE"])[1]
+    return render_template("quiz/index.html", decks=decks, counts=counts,
+                           progress=deck_progress(current_user, end_of_today),
                            resume=resumable(current_user), lengths=SESSION_LENGTHS, default_length=DEFAULT_LENGTH)
 
 
@@ -173,6 +177,7 @@ def summary(run_id: int):
     state = run_state(run)
     page = render_template("quiz/summary.html", run=run, attempts=attempts, missed=missed,
                            questions=questions, right=len(attempts) - len(missed),
+                           almost=sum(a.verdict == Verdict.ALMOST.value for a in attempts),
                            unanswered=not state.finished and run.finished_at is None)
     if note_finished(run, state):
         db.session.commit()
