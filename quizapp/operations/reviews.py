@@ -123,11 +123,38 @@ def review_queue(user: User, now: dt.datetime) -> list[str]:
     """What a review serves: everything due (oldest first), then today's new items, up to the run size."""
     config = current_app.config
     size = int(config["REVIEW_RUN_SIZE"])
-    queue = due_ids(user, today_bounds(now, config["TIMEZONE"])[1], size)
+    day_start, end_of_today = today_bounds(now, config["TIMEZONE"])
+    queue = due_ids(user, end_of_today, size)
     if len(queue) < size:
         fresh = new_ids(user, now, int(config["REVIEW_NEW_PER_DAY"]), config["TIMEZONE"])
         queue += fresh[: size - len(queue)]
-    return queue
+    return one_per_fact(user, queue, day_start)
+
+
+def one_per_fact(user: User, queue: list[str], day_start: dt.datetime) -> list[str]:
+    """The queue with at most one item per fact (the mcq where both are queued: recognition first), and
+    without the siblings of items the learner answered today (buried until tomorrow), in two queries."""
+    if not queue:
+        return queue
+    facts = {qid: (deck_id, fact, qtype) for qid, deck_id, fact, qtype in db.session.execute(
+        select(Question.id, Question.deck_id, Question.fact_key, Question.type).where(Question.id.in_(queue)))}
+    answered_today = db.session.execute(
+        select(Question.deck_id, Question.fact_key, Question.id)
+        .join(ReviewCard, ReviewCard.question_id == Question.id)
+        .where(ReviewCard.user_id == user.id, ReviewCard.last_review >= day_start,
+               Question.fact_key.in_({fact for _deck, fact, _type in facts.values() if fact}))).all()
+    buried = {qid for qid, (deck_id, fact, _type) in facts.items()
+              if any((d, f) == (deck_id, fact) and other != qid for d, f, other in answered_today)}
+    chosen: dict[tuple, str] = {}
+    for qid in queue:
+        deck_id, fact, qtype = facts[qid]
+        key = (deck_id, fact or qid)
+        if qid in buried:
+            continue
+        if key not in chosen or (qtype == "mcq" and facts[chosen[key]][2] != "mcq"):
+            chosen[key] = qid
+    keep = set(chosen.values())
+    return [qid for qid in queue if qid in keep]
 
 
 def start_review_run(user: User, now: dt.datetime | None = None) -> QuizRun | None:

@@ -15,7 +15,7 @@ from quizapp.extensions import db
 from quizapp.models import Deck
 from quizapp.models.time import utcnow
 from quizapp.operations.progress import HISTORY_HEADER, deck_dashboard, history_rows, weakest_ids
-from quizapp.operations.quiz import deck_progress, start_run
+from quizapp.operations.quiz import deck_progress, end_unfinished, start_run
 from quizapp.operations.reviews import due_status, new_ids, start_review_run
 from quizapp.progress import bp
 from quizapp.progress.charts import dashboard_charts
@@ -39,10 +39,12 @@ def review_status() -> dict:
 @bp.post("/review")
 @login_required
 def review():
-    run = start_review_run(current_user, utcnow())
+    now = utcnow()
+    run = start_review_run(current_user, now)
     if run is None:
         flash(_("Nothing to review right now. Come back later!"), "info")
         return redirect(url_for("quiz.index"))
+    end_unfinished(current_user, now, keep=run.id)  # only one run is ever offered to resume
     db.session.commit()
     return redirect(url_for("quiz.question", run_id=run.id))
 

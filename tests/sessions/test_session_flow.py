@@ -173,3 +173,33 @@ def test_recognition_before_recall_over_two_days(app, create_user):
         assert "nkru-grenzfluss-tumen-cloze" in day2.question_ids  # recall once recognised
         assert "nkru-grenzfluss-tumen" not in day2.question_ids
         assert run_state(day2).total == len(day2.question_ids)
+
+
+def test_a_review_or_practice_run_also_ends_the_unfinished_session(app, client, forms, auth):
+    auth.register("anna")
+    run_url = start(forms).headers["Location"]
+    answer(app, client, forms, run_url)
+    review_url = forms.post("/progress/review", page="/").headers["Location"]
+    assert client.get(run_url).headers["Location"].endswith("/summary")
+    home = client.get("/").get_data(as_text=True)
+    assert f'id="resume" href="{review_url}"' in home
+
+
+def test_a_review_asks_one_sibling_per_fact_and_buries_the_other_after_an_answer(app, create_user):
+    from quizapp.operations.reviews import review_queue
+
+    create_user("anna")
+    now = dt.datetime(2026, 3, 10, 8, 0)
+    with app.app_context():
+        app.config["REVIEW_NEW_PER_DAY"] = 50
+        user = db.session.scalar(select(User).where(User.username == "anna"))
+        queue = review_queue(user, now)
+        assert "nkru-grenzfluss-tumen" in queue and "nkru-grenzfluss-tumen-cloze" not in queue
+        run = QuizRun(user_id=user.id, deck_id=DECK, mode="deck", question_ids=["nkru-grenzfluss-tumen"])
+        db.session.add(run)
+        db.session.flush()
+        record_attempt(run, user, db.session.get(Question, "nkru-grenzfluss-tumen"), Marking(Verdict.WRONG, "x"),
+                       now=now)
+        queue = review_queue(user, now + dt.timedelta(minutes=5))
+        assert "nkru-grenzfluss-tumen" in queue and "nkru-grenzfluss-tumen-cloze" not in queue
+        db.session.rollback()
