@@ -258,8 +258,8 @@ class _Checker:
         self.text(node, "generated", where, required=False)  # the generator's fingerprint; text if present
         fact = self.text(node, "fact", where, required=False)
         if fact is not None and (len(fact) > FACT_KEY_MAX or not FACT_RE.match(fact)):
-            self.error(self.value_pos(node, "fact"), f"{where}: fact '{fact[:80]}' must be at most {FACT_KEY_MAX} "
-                                                     "letters, digits, '-', '_', '.' or ':'")
+            self.error(self.value_pos(node, "fact"), f"{where}: fact '{fact[:80]}' must be at most "
+                                                     f"{FACT_KEY_MAX} letters, digits, '-', '_', '.' or ':'")
         tags = self.text_list(node, "tags", where)
         for tag in tags:
             if not TAG_RE.match(tag):

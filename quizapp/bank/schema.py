@@ -16,8 +16,9 @@ def derived_fact_key(sentence: str, answer: str) -> str:
     """The fact key of an item whose file names none: a digest of its source sentence and answer, so the
     cloze and the mcq item made from one gap get the same key (what the generator writes, too).
 
-    >>> derived_fact_key("Der Fluss heißt  Tumen.", "Tumen") == derived_fact_key("Der Fluss heißt Tumen.", "Tumen")
-    True
+    >>> key = derived_fact_key("Der Fluss heißt  Tumen.", "Tumen")
+    >>> key == derived_fact_key("Der Fluss heißt Tumen.", "Tumen"), len(key)
+    (True, 12)
     """
     key = "\x1f".join((" ".join(sentence.split()), answer.strip()))
     return "f-" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:10]

@@ -57,7 +57,8 @@ class Question(db.Model):
     source_end: Mapped[int | None] = mapped_column(Integer)
     source_context: Mapped[str | None] = mapped_column(Text)
     kind: Mapped[str | None] = mapped_column(String(64))
-    # siblings (the cloze and the mcq of one gap) share it; the bank's `fact`, or derived from sentence + answer
+    # siblings (the cloze and the mcq of one gap) share it: the bank's `fact`, or derived from
+    # source sentence and answer
     fact_key: Mapped[str | None] = mapped_column(String(64))
     tags: Mapped[list] = mapped_column(JSON, nullable=False, default=list)
     status: Mapped[str] = mapped_column(String(16), nullable=False)

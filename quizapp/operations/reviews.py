@@ -74,7 +74,7 @@ def find_card(user_id: int, question_id: str) -> Row | None:
 
 
 def due_ids(user: User, until: dt.datetime, limit: int) -> list[str]:
-    """The learner's cards due before `until` (the end of the local day) across all decks, most overdue first."""
+    """The learner's cards due before `until` (the end of the local day), all decks, most overdue first."""
     return list(db.session.scalars(
         select(ReviewCard.question_id)
         .join(Question, ReviewCard.question_id == Question.id).join(Deck, Question.deck_id == Deck.id)
@@ -137,7 +137,8 @@ def one_per_fact(user: User, queue: list[str], day_start: dt.datetime) -> list[s
     if not queue:
         return queue
     facts = {qid: (deck_id, fact, qtype) for qid, deck_id, fact, qtype in db.session.execute(
-        select(Question.id, Question.deck_id, Question.fact_key, Question.type).where(Question.id.in_(queue)))}
+        select(Question.id, Question.deck_id, Question.fact_key, Question.type)
+        .where(Question.id.in_(queue)))}
     answered_today = db.session.execute(
         select(Question.deck_id, Question.fact_key, Question.id)
         .join(ReviewCard, ReviewCard.question_id == Question.id)

@@ -30,12 +30,14 @@ def session_candidates(user: User, deck: Deck) -> list[Candidate]:
         .where(Attempt.user_id == user.id, Question.deck_id == deck.id).group_by(Attempt.question_id)
     verdicts = dict(db.session.execute(
         select(Attempt.question_id, Attempt.verdict).where(Attempt.id.in_(latest))).all())
-    return [Candidate(id=qid, fact=fact or derived_fact_key(sentence, answer), sentence=" ".join(sentence.split()),
-                      type=qtype, position=position, due=due, last_review=last, last_verdict=verdicts.get(qid))
+    return [Candidate(id=qid, fact=fact or derived_fact_key(sentence, answer),
+                      sentence=" ".join(sentence.split()), type=qtype, position=position, due=due,
+                      last_review=last, last_verdict=verdicts.get(qid))
             for qid, fact, sentence, answer, qtype, position, due, last in rows]
 
 
-def start_session(user: User, deck: Deck, length: int | None, now: dt.datetime | None = None) -> QuizRun | None:
+def start_session(user: User, deck: Deck, length: int | None,
+                  now: dt.datetime | None = None) -> QuizRun | None:
     """A new session on the deck (None when nothing can be asked today); the learner's unfinished runs end.
 
     The order is seeded by the learner and the number of runs they have started, so it differs from one

@@ -38,7 +38,8 @@ def index():
     end_of_today = today_bounds(utcnow(), current_app.config["TIMEZONE"])[1]
     return render_template("quiz/index.html", decks=decks, counts=counts,
                            progress=deck_progress(current_user, end_of_today),
-                           resume=resumable(current_user), lengths=SESSION_LENGTHS, default_length=DEFAULT_LENGTH)
+                           resume=resumable(current_user), lengths=SESSION_LENGTHS,
+                           default_length=DEFAULT_LENGTH)
 
 
 @bp.post("/decks/<deck_id>/start")
@@ -54,8 +55,11 @@ def start(deck_id: str):
     run = start_session(current_user, deck, length)
     if run is None:
         db.session.rollback()
-        flash(_("Nothing left to practise in this deck today: come back tomorrow, or choose “All questions”."),
-              "info")
+        if not visible_counts().get(deck.id):
+            flash(_("This deck has no questions yet."), "info")
+        else:
+            flash(_("Nothing left to practise in this deck today: come back tomorrow, "
+                    "or choose “All questions”."), "info")
         return redirect(url_for("quiz.index"))
     db.session.commit()
     return redirect(url_for("quiz.question", run_id=run.id))

@@ -17,6 +17,11 @@ SIBLING = """\
 """
 
 
+def with_fact(bank: str, key: str) -> str:
+    """The bank with `fact: key` on its cloze item (the one with tags)."""
+    return bank.replace("    tags: [grenze]\n", f"    fact: {key}\n    tags: [grenze]\n")
+
+
 def errors_for(project, text: str) -> list[str]:
     path = project / "questions" / "fluss.yaml"
     path.write_text(text, encoding="utf-8")
@@ -26,29 +31,28 @@ def errors_for(project, text: str) -> list[str]:
 def test_a_bank_without_fact_keys_gets_derived_ones_that_pair_the_siblings():
     bank = load_bank_text(BANK + SIBLING)
     keys = {item.id: item.fact_key for item in bank.questions}
-    assert keys["fluss-name"] == keys["fluss-name-cloze"] == derived_fact_key("Der Fluss Tumen ist die Grenze.",
-                                                                             "Tumen")
+    tumen = derived_fact_key("Der Fluss Tumen ist die Grenze.", "Tumen")
+    assert keys["fluss-name"] == keys["fluss-name-cloze"] == tumen
     assert keys["grenze-laenge"] != keys["fluss-name"]
 
 
 def test_a_written_fact_key_is_used_and_does_not_change_the_content_hash():
     plain = load_bank_text(BANK).questions[1]
-    keyed = load_bank_text(BANK.replace("    tags: [grenze]\n", "    fact: grenze-17km\n    tags: [grenze]\n")) \
-        .questions[1]
+    keyed = load_bank_text(with_fact(BANK, "grenze-17km")).questions[1]
     assert keyed.fact_key == "grenze-17km" and keyed.content_hash() == plain.content_hash()
 
 
 def test_validate_names_a_malformed_fact_key_at_its_line(project):
-    errors = errors_for(project, BANK.replace("    tags: [grenze]\n", "    fact: die grenze\n    tags: [grenze]\n"))
-    assert errors == ["questions/fluss.yaml:24:11: question 'grenze-laenge': fact 'die grenze' must be at most "
-                      "64 letters, digits, '-', '_', '.' or ':'"]
-    errors = errors_for(project, BANK.replace("    tags: [grenze]\n", f"    fact: {'x' * 65}\n    tags: [grenze]\n"))
+    errors = errors_for(project, with_fact(BANK, "die grenze"))
+    assert errors == ["questions/fluss.yaml:24:11: question 'grenze-laenge': fact 'die grenze' must be at "
+                      "most 64 letters, digits, '-', '_', '.' or ':'"]
+    errors = errors_for(project, with_fact(BANK, "x" * 65))
     assert len(errors) == 1 and "must be at most 64" in errors[0]
 
 
 def test_validate_refuses_one_fact_key_on_items_from_different_sentences(project):
-    text = BANK.replace("    status: approved\n", "    fact: grenze\n    status: approved\n", 1) \
-        .replace("    tags: [grenze]\n", "    fact: grenze\n    tags: [grenze]\n")
+    text = with_fact(BANK.replace("    status: approved\n", "    fact: grenze\n    status: approved\n", 1),
+                     "grenze")
     assert errors_for(project, text) == [
         "questions/fluss.yaml:25:11: question 'grenze-laenge': fact 'grenze' is also the fact of question "
         "'fluss-name' (line 9), which comes from another source sentence"]

@@ -1,6 +1,7 @@
 """Study sessions in a real browser, on a desktop and a phone: a 15-question walk with no sibling pair and no
 same-sentence neighbours, "Weiß ich nicht", Enter on an empty gap, the counts on every page, a resume after
-closing the browser, and recognition before recall over two (simulated) days. Screenshots in tests/artifacts/."""
+closing the browser, and recognition before recall over two (simulated) days.
+Screenshots in tests/artifacts/."""
 
 from __future__ import annotations
 
@@ -43,7 +44,8 @@ def device(request, browser):
 
 def items(app) -> dict[str, tuple[str, str, str]]:
     with app.app_context():
-        return {q.id: (q.type, q.answer, " ".join(q.source_sentence.split())) for q in db.session.query(Question)}
+        return {q.id: (q.type, q.answer, " ".join(q.source_sentence.split()))
+                for q in db.session.query(Question)}
 
 
 def start_session(page, length: str | None = None) -> None:
@@ -58,8 +60,8 @@ def answer_shown(page, known: dict, right: bool = True) -> str:
     qid = page.locator("input[name=question_id]").input_value()
     kind, answer, _sentence = known[qid]
     if kind == "mcq":
-        page.locator(".option", has_text=answer).first.click() if right else page.locator(".option").nth(
-            [t.strip() for t in page.locator(".option span:not(.key)").all_inner_texts()].index(answer) - 1).click()
+        labels = [t.strip() for t in page.locator(".option span:not(.key)").all_inner_texts()]
+        page.locator(".option").nth(labels.index(answer) - (0 if right else 1)).click()
     else:
         for i, gap in enumerate(answer.split(" … ")):
             page.locator("input.gap").nth(i).fill(gap if right else "völlig falsch")
@@ -85,7 +87,8 @@ def test_a_session_walk_with_skip_empty_enter_and_agreeing_counts(app, live_serv
         if known[qid][0] == "cloze" and not emptied:  # Enter on an empty gap: asked again, nothing stored
             page.locator("input.gap").first.focus()
             page.keyboard.press("Enter")
-            expect(page.get_by_role("alert")).to_have_text("Gib eine Antwort ein oder drücke „Weiß ich nicht“.")
+            expect(page.get_by_role("alert")).to_have_text(
+                "Gib eine Antwort ein oder drücke „Weiß ich nicht“.")
             expect(page.locator(".step")).to_have_text(f"Frage {number} von 15")
             assert page.locator("input[name=question_id]").input_value() == qid
             page.screenshot(path=str(artifacts / f"sessions-empty-{name}.png"), full_page=True)
@@ -104,7 +107,8 @@ def test_a_session_walk_with_skip_empty_enter_and_agreeing_counts(app, live_serv
     assert len(set(served)) == 15 and not {TUMEN_MCQ, TUMEN_CLOZE} <= set(served)
     sentences = [known[qid][2] for qid in served]
     assert all(a != b for a, b in zip(sentences, sentences[1:]))
-    expect(page.get_by_role("heading", name=re.compile("Dein Ergebnis"))).to_have_text("Dein Ergebnis: 14 von 15")
+    expect(page.get_by_role("heading", name=re.compile("Dein Ergebnis"))).to_have_text(
+        "Dein Ergebnis: 14 von 15")
     page.screenshot(path=str(artifacts / f"sessions-summary-{name}.png"), full_page=True)
     with app.app_context():
         assert db.session.query(Attempt).count() == 15
@@ -160,7 +164,8 @@ def a_day_passes(app) -> None:
         for attempt in db.session.query(Attempt):
             attempt.created_at -= day
         for card in db.session.query(ReviewCard):
-            card.due, card.first_seen, card.last_review = card.due - day, card.first_seen - day, card.last_review - day
+            card.due, card.first_seen = card.due - day, card.first_seen - day
+            card.last_review -= day
         db.session.commit()
 
 

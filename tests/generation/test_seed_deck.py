@@ -113,7 +113,8 @@ def test_generated_siblings_share_a_written_fact_key(seed_deck):
     from quizapp.bank.schema import derived_fact_key
 
     items = seed_deck["questions"]
-    assert all(item["fact"] == derived_fact_key(item["source"]["sentence"], answer_of(item)) for item in items)
+    assert all(item["fact"] == derived_fact_key(item["source"]["sentence"], answer_of(item))
+               for item in items)
     by_fact: dict[str, set[str]] = {}
     for item in items:
         by_fact.setdefault(item["fact"], set()).add(item["type"])

@@ -48,8 +48,8 @@ def test_all_questions_is_every_fact_once():
 
 
 def answered(item: Candidate, verdict: str, when: dt.datetime, due: dt.datetime) -> Candidate:
-    return Candidate(id=item.id, fact=item.fact, sentence=item.sentence, type=item.type, position=item.position,
-                     due=due, last_review=when, last_verdict=verdict)
+    return Candidate(id=item.id, fact=item.fact, sentence=item.sentence, type=item.type,
+                     position=item.position, due=due, last_review=when, last_verdict=verdict)
 
 
 def with_history(items: list[Candidate], history: dict[str, tuple[str, dt.datetime, dt.datetime]]):
@@ -76,8 +76,8 @@ def test_a_fact_answered_today_buries_its_siblings_until_tomorrow():
     history = {"f0-mcq": ("right", today, today + dt.timedelta(minutes=10))}  # next: the cloze, a sibling
     assert plan_session(with_history(items, history), NOW, DAY_START, 10, "s") == ["f1-mcq"]
     tomorrow = NOW + dt.timedelta(days=1)
-    assert "f0-cloze" in plan_session(with_history(items, history), tomorrow, DAY_START + dt.timedelta(days=1),
-                                      10, "s")
+    next_day = DAY_START + dt.timedelta(days=1)
+    assert "f0-cloze" in plan_session(with_history(items, history), tomorrow, next_day, 10, "s")
     history = {"f0-mcq": ("wrong", today, today + dt.timedelta(minutes=1))}  # the same item again: not buried
     assert "f0-mcq" in plan_session(with_history(items, history), NOW, DAY_START, 10, "s")
     assert "f0-cloze" in plan_session(with_history(items, {"f0-mcq": ("right", today, NOW)}), NOW, DAY_START,

@@ -1,4 +1,5 @@
-"""Issue 12 finding 7: answers to one item arriving at the same moment in several runs all move the card on."""
+"""Issue 12 finding 7: answers to one item arriving at the same moment in several runs all move the card
+on."""
 
 import threading
 

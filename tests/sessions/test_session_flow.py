@@ -43,7 +43,7 @@ def answer(app, client, forms, run_url: str, right: bool = True, **extra):
     return forms.post(run_url + "/answer", data, page=run_url), qid
 
 
-def test_default_session_has_15_questions_one_per_fact_and_no_same_sentence_neighbours(app, client, forms, auth):
+def test_default_session_has_15_questions_one_per_fact_no_same_sentence_neighbours(app, client, forms, auth):
     auth.register("anna")
     response = start(forms)
     run = run_of(app, response.headers["Location"])
@@ -160,7 +160,8 @@ def test_recognition_before_recall_over_two_days(app, create_user):
         user = db.session.scalar(select(User).where(User.username == "anna"))
         deck = db.session.get(Deck, DECK)
         run = start_session(user, deck, None, now=day1)
-        assert "nkru-grenzfluss-tumen" in run.question_ids and "nkru-grenzfluss-tumen-cloze" not in run.question_ids
+        assert "nkru-grenzfluss-tumen" in run.question_ids
+        assert "nkru-grenzfluss-tumen-cloze" not in run.question_ids
         for qid in run.question_ids:  # every fact recognised right on day 1
             question = db.session.get(Question, qid)
             marking = Marking(Verdict.RIGHT, question.answer if question.type == "mcq" else question.answer)
@@ -198,8 +199,8 @@ def test_a_review_asks_one_sibling_per_fact_and_buries_the_other_after_an_answer
         run = QuizRun(user_id=user.id, deck_id=DECK, mode="deck", question_ids=["nkru-grenzfluss-tumen"])
         db.session.add(run)
         db.session.flush()
-        record_attempt(run, user, db.session.get(Question, "nkru-grenzfluss-tumen"), Marking(Verdict.WRONG, "x"),
-                       now=now)
+        tumen = db.session.get(Question, "nkru-grenzfluss-tumen")
+        record_attempt(run, user, tumen, Marking(Verdict.WRONG, "x"), now=now)
         queue = review_queue(user, now + dt.timedelta(minutes=5))
         assert "nkru-grenzfluss-tumen" in queue and "nkru-grenzfluss-tumen-cloze" not in queue
         db.session.rollback()

@@ -25,7 +25,8 @@ def upgrade():
     questions = sa.table('questions', sa.column('id', sa.String), sa.column('source_sentence', sa.Text),
                          sa.column('answer', sa.Text), sa.column('fact_key', sa.String))
     connection = op.get_bind()
-    rows = connection.execute(sa.select(questions.c.id, questions.c.source_sentence, questions.c.answer)).all()
+    rows = connection.execute(
+        sa.select(questions.c.id, questions.c.source_sentence, questions.c.answer)).all()
     update = questions.update().where(questions.c.id == sa.bindparam('qid')) \
         .values(fact_key=sa.bindparam('key'))
     values = [{'qid': qid, 'key': derived_fact_key(sentence, answer)} for qid, sentence, answer in rows]
