@@ -29,8 +29,8 @@ def device(request, browser):
     """A fresh browser (own cookies) for the viewport; `open()` makes another one, as after closing it."""
     contexts = []
 
-    def open_browser():
-        context = browser.new_context(locale="de-DE", viewport=VIEWPORTS[request.param])
+    def open_browser(locale: str = "de-DE"):
+        context = browser.new_context(locale=locale, viewport=VIEWPORTS[request.param])
         contexts.append(context)
         page = context.new_page()
         page.set_default_timeout(30_000)
@@ -203,3 +203,23 @@ def test_recognition_before_recall_over_two_days(app, live_server, device, creat
         day2.append(answer_shown(page, known))
         page.locator("#next").click()
     assert TUMEN_CLOZE in day2 and TUMEN_MCQ not in day2  # recall once recognised
+
+
+def test_in_english(app, live_server, device, create_user, artifacts):
+    name, open_browser = device
+    create_user("lena")
+    page = open_browser("en-GB")
+    page.goto(live_server + "/auth/login")
+    page.locator("#username").fill("lena")
+    page.locator("#password").fill("geheim123")
+    page.locator("#password").press("Enter")
+    page.locator("select.length").select_option("10")
+    page.get_by_role("button", name="Start quiz").click()
+    expect(page.locator(".step")).to_have_text("Question 1 of 10")
+    page.screenshot(path=str(artifacts / f"sessions-question-en-{name}.png"), full_page=True)
+    page.get_by_role("button", name="I don't know").click()
+    expect(page.locator(".verdict")).to_have_text("Skipped: counts as “Again”")
+    page.goto(live_server + "/")
+    expect(page.locator("#resume")).to_have_text("Continue: question 2 of 10")
+    expect(page.locator("li.deck")).to_contain_text("Right the first time: 0 of 1 · almost right: 0")
+    page.screenshot(path=str(artifacts / f"sessions-home-en-{name}.png"), full_page=True)
