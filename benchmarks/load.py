@@ -7,7 +7,8 @@ Loopback only; every loop is bounded by --answers per student and --seconds. For
 its own is created on that server and dropped afterwards. Three phases, one after the other:
 
 1. mixed: each student logs in and answers its runs (question GET, answer POST, every 5th POST sent twice);
-2. answers: each student starts a new run and posts only answers (those of phase 1), no page between;
+2. answers: each student starts a new run and posts only answers (those of phase 1 where the run asks the
+   same question, else the right one), no page between;
 3. ping: as many clients fetch /healthz, the cheapest request the same server answers (the ceiling);
 4. with --floor only: the server also has benchmarks/floor_app.py's POST /bench/write, the least work any
    answer must do (signed in, CSRF check, one INSERT, commit, redirect), and the students post to it: what
@@ -35,7 +36,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from loadkit import (  # noqa: E402
     Server, Tally, minimal_writes, own_postgres_database, percentile, ping, prepare_site, run_answers_only,
-    run_students, start_new_runs, stored_answers,
+    run_forms, run_students, start_new_runs, stored_answers,
 )
 
 KINDS = (("question", "mixed", "question GET, in the mix"), ("answer", "mixed", "answer POST, in the mix"),
@@ -114,7 +115,9 @@ def run(label: str, database_url: str, args, scratch: Path) -> list[str]:
         phases = {"mixed": measured(server, lambda: run_students(server.port, names, deck_id, tally, args.answers,
                                                                  args.seconds, team=team))}
         runs = start_new_runs(team, args.seconds)
-        phases["answers"] = measured(server, lambda: run_answers_only(team, runs, args.answers, args.seconds))
+        forms = run_forms(database_url, runs)
+        phases["answers"] = measured(server, lambda: run_answers_only(team, runs, forms, args.answers,
+                                                                      args.seconds))
         phases["ping"] = measured(server, lambda: ping(server.port, tally, args.students, args.answers * 2,
                                                        args.seconds))
         if args.floor:

@@ -241,10 +241,12 @@ class Student:
             if not stop.is_set():
                 self.tally.error(f"{self.username}: {error}")
 
-    def answer_only(self, run_path: str, budget: int, deadline: float) -> None:
-        """Post answers to the questions learnt before into a new run, with no page in between."""
+    def answer_only(self, run_path: str, forms: list[dict], budget: int, deadline: float) -> None:
+        """Post answers to the new run's questions (as learnt before, or the right one), with no page in between."""
         try:
-            for question_id, form in list(self.learnt.items())[:budget]:
+            for form in forms[:budget]:
+                question_id = form["question_id"]
+                form = self.learnt.get(question_id, form)
                 if time.monotonic() > deadline:
                     return
                 began = time.perf_counter()
@@ -303,11 +305,44 @@ def start_new_runs(team: list[Student], seconds: float) -> dict[str, str]:
     return runs
 
 
-def run_answers_only(team: list[Student], runs: dict[str, str], budget: int, seconds: float) -> float:
-    """The students post only answers (learnt in the first phase) into their new runs; returns the wall time."""
+def run_answers_only(team: list[Student], runs: dict[str, str], forms: dict[str, list[dict]], budget: int,
+                     seconds: float) -> float:
+    """The students post only answers into their new runs; returns the wall time."""
     deadline = time.monotonic() + seconds
-    return in_threads([lambda s=s: s.answer_only(runs[s.username], budget, deadline)
+    return in_threads([lambda s=s: s.answer_only(runs[s.username], forms[s.username], budget, deadline)
                        for s in team if s.username in runs], seconds)
+
+
+def run_forms(database_url: str, runs: dict[str, str]) -> dict[str, list[dict]]:
+    """username -> an answer form (the right answer) for each question of the student's new run, in order.
+
+    A study session chooses and mixes its questions, so the phase reads them from the database before it
+    begins (not measured) instead of reusing the ids of the first phase."""
+    import json
+
+    import sqlalchemy as sa
+
+    engine = sa.create_engine(database_url)
+    try:
+        with engine.connect() as conn:
+            questions = {qid: (kind, answer) for qid, kind, answer in
+                         conn.exec_driver_sql("SELECT id, type, answer FROM questions")}
+            forms = {}
+            for username, path in runs.items():
+                ids = conn.execute(sa.text("SELECT question_ids FROM quiz_runs WHERE id = :id"),
+                                   {"id": int(path.rstrip("/").rsplit("/", 1)[1])}).scalar()
+                ids = json.loads(ids) if isinstance(ids, str) else ids
+                forms[username] = [answer_form(qid, *questions[qid]) for qid in ids]
+            return forms
+    finally:
+        engine.dispose()
+
+
+def answer_form(question_id: str, kind: str, answer: str) -> dict:
+    """The form a learner who knows the answer sends."""
+    if kind == "mcq":
+        return {"question_id": question_id, "choice": answer}
+    return {"question_id": question_id} | {f"gaps-{n}": gap for n, gap in enumerate(answer.split(" … "))}
 
 
 def in_threads(jobs: list, seconds: float) -> float:

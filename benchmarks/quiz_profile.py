@@ -1,6 +1,6 @@
 """Profile the quiz loop in-process: SQL statements and time per question GET and answer POST.
 
-    /work/venv/bin/python benchmarks/quiz_profile.py [--requests 20] [--profile] [--top 25]
+    /work/venv/bin/python benchmarks/quiz_profile.py [--requests 20] [--profile] [--top 25] [--file-order]
         [--postgres postgresql+psycopg://postgres@127.0.0.1:5432/postgres]
 
 Flask's test client against a SQLite file in a temporary folder and, given a server URL, a PostgreSQL
@@ -8,7 +8,8 @@ database of its own (made and dropped here). One student answers the seed deck; 
 `--requests` questions it prints statements per request and milliseconds per request (with /healthz,
 the cheapest request, for comparison) and, with --profile, the cProfile functions with the most
 cumulative time (timings are then inflated by the profiler). CPU is this process's time: with SQLite it includes the database, with PostgreSQL not.
-Nothing goes over the network.
+Nothing goes over the network. --file-order asks the deck's items in file order (as runs did before study
+sessions chose and mixed them), to compare the same requests with an older version.
 """
 
 from __future__ import annotations
@@ -65,7 +66,18 @@ def answer_data(page: str, n: int) -> dict:
     return data
 
 
-def measure(label: str, database_url: str, requests: int, top: int | None) -> None:
+def in_file_order(app, run_id: int) -> None:
+    """The run's questions become every visible item of its deck in file order."""
+    from quizapp.models import QuizRun
+    from quizapp.operations.quiz import visible_questions
+
+    with app.app_context():
+        run = db.session.get(QuizRun, run_id)
+        run.question_ids = [q.id for q in visible_questions(run.deck)]
+        db.session.commit()
+
+
+def measure(label: str, database_url: str, requests: int, top: int | None, file_order: bool = False) -> None:
     with tempfile.TemporaryDirectory() as scratch:
         app, deck_id = build(database_url, Path(scratch))
         with app.app_context():
@@ -76,6 +88,8 @@ def measure(label: str, database_url: str, requests: int, top: int | None) -> No
         client.post("/auth/login", data={"username": "student", "password": PASSWORD})
         run = client.post(f"/decks/{deck_id}/start").headers["Location"]
         run_path = "/runs/" + RUN_RE.search(run).group(1)
+        if file_order:
+            in_file_order(app, int(RUN_RE.search(run).group(1)))
         timings = {"question": [], "answer": []}
         cpu = {"question": [], "answer": []}
         counts = {"question": [], "answer": []}
@@ -127,12 +141,15 @@ def main() -> int:
     parser.add_argument("--profile", action="store_true", help="print the cProfile functions")
     parser.add_argument("--top", type=int, default=40, help="how many functions --profile prints")
     parser.add_argument("--postgres", help="a PostgreSQL server URL; a database of our own is made there")
+    parser.add_argument("--file-order", action="store_true", help="the deck's items in file order")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as scratch:
-        measure("SQLite", f"sqlite:///{scratch}/profile.sqlite", args.requests, args.profile and args.top)
+        measure("SQLite", f"sqlite:///{scratch}/profile.sqlite", args.requests, args.profile and args.top,
+                args.file_order)
     if args.postgres:
         with own_postgres_database(args.postgres, prefix="quizapp_perf") as url:
-            measure("PostgreSQL", url, args.requests, args.profile and args.top)
+            measure("PostgreSQL", url, args.requests, args.profile and args.top,
+                args.file_order)
     return 0
 
 

@@ -13,17 +13,20 @@ from ruamel.yaml.error import MarkedYAMLError
 from quizapp.bank.cloze import cloze_answer_text, cloze_gaps
 from quizapp.bank.errors import BankError, BankLoadFailed
 from quizapp.checking import normalise
-from quizapp.bank.schema import LANGUAGES, QUESTION_STATUSES, QUESTION_TYPES, Bank, DeckInfo, QuestionItem
+from quizapp.bank.schema import (
+    FACT_KEY_MAX, LANGUAGES, QUESTION_STATUSES, QUESTION_TYPES, Bank, DeckInfo, QuestionItem,
+)
 
 DECK_ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 QUESTION_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+FACT_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$")
 TAG_RE = re.compile(r"^\S+$")
 
 DECK_KEYS = {"id", "title", "language", "source", "show_drafts"}
 DECK_SOURCE_KEYS = {"path", "date"}
 QUESTION_KEYS = {
     "id", "type", "text", "answer", "distractors", "accept", "explanation",
-    "source", "kind", "tags", "status", "generated",
+    "source", "kind", "tags", "status", "generated", "fact",
 }
 QUESTION_SOURCE_KEYS = {"sentence", "start", "end", "context"}
 
@@ -170,9 +173,22 @@ class _Checker:
                         continue
                     seen[item.id] = item.line
                     questions.append(item)
+                self.check_siblings(questions)
         if deck is None:
             return None
         return Bank(deck=deck, questions=tuple(questions), path=self.name, marks=self.marks)
+
+    def check_siblings(self, questions: list[QuestionItem]) -> None:
+        """Items sharing a fact key are siblings: they must come from the same source sentence."""
+        first: dict[str, QuestionItem] = {}
+        for item in questions:
+            other = first.setdefault(item.fact_key, item)
+            if other is not item and " ".join(other.source_sentence.split()) != " ".join(
+                    item.source_sentence.split()):
+                line, column = self.marks.get((item.id, "fact"), (item.line, 1))
+                self.error((line - 1, column - 1),
+                           f"question '{item.id}': fact '{item.fact_key}' is also the fact of question "
+                           f"'{other.id}' (line {other.line}), which comes from another source sentence")
 
     def deck(self, node, parent: CommentedMap) -> DeckInfo | None:
         if not isinstance(node, CommentedMap):
@@ -240,6 +256,10 @@ class _Checker:
         explanation = self.text(node, "explanation", where, required=False)
         kind = self.text(node, "kind", where)
         self.text(node, "generated", where, required=False)  # the generator's fingerprint; text if present
+        fact = self.text(node, "fact", where, required=False)
+        if fact is not None and (len(fact) > FACT_KEY_MAX or not FACT_RE.match(fact)):
+            self.error(self.value_pos(node, "fact"), f"{where}: fact '{fact[:80]}' must be at most "
+                                                     f"{FACT_KEY_MAX} letters, digits, '-', '_', '.' or ':'")
         tags = self.text_list(node, "tags", where)
         for tag in tags:
             if not TAG_RE.match(tag):
@@ -257,6 +277,8 @@ class _Checker:
         if len(self.errors) > before:
             return None
         self.remember(qid, "id", self.value_pos(node, "id"))
+        if fact is not None:
+            self.remember(qid, "fact", self.value_pos(node, "fact"))
         for key in ("sentence", "start", "end"):
             if key in node["source"]:
                 self.remember(qid, f"source.{key}", self.value_pos(node["source"], key))
@@ -264,7 +286,7 @@ class _Checker:
             id=qid, type=qtype, text=text, answer=answer, status=status, source_sentence=sentence,
             distractors=distractors, accept=accept, accept_by_gap=accept_by_gap, explanation=explanation,
             source_start=start, source_end=end, source_context=context, kind=kind, tags=tags,
-            line=pos[0] + 1,
+            line=pos[0] + 1, fact=fact,
         )
 
     def accept(self, node: CommentedMap, where: str) -> tuple[tuple[str, ...], dict[str, tuple[str, ...]]]:

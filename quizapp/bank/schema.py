@@ -7,8 +7,21 @@ import json
 from dataclasses import asdict, dataclass, field
 
 QUESTION_TYPES = ("mcq", "cloze")
+FACT_KEY_MAX = 64
 QUESTION_STATUSES = ("draft", "approved", "retired")
 LANGUAGES = ("de", "en")
+
+
+def derived_fact_key(sentence: str, answer: str) -> str:
+    """The fact key of an item whose file names none: a digest of its source sentence and answer, so the
+    cloze and the mcq item made from one gap get the same key (what the generator writes, too).
+
+    >>> key = derived_fact_key("Der Fluss heißt  Tumen.", "Tumen")
+    >>> key == derived_fact_key("Der Fluss heißt Tumen.", "Tumen"), len(key)
+    (True, 12)
+    """
+    key = "\x1f".join((" ".join(sentence.split()), answer.strip()))
+    return "f-" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:10]
 
 
 @dataclass(frozen=True)
@@ -43,12 +56,19 @@ class QuestionItem:
     kind: str | None = None
     tags: tuple[str, ...] = ()
     line: int = 0
+    fact: str | None = None  # as written in the file; `fact_key` falls back to the derived key
+
+    @property
+    def fact_key(self) -> str:
+        """The fact this item asks: items with the same key are siblings (a cloze and an mcq of one gap)."""
+        return self.fact or derived_fact_key(self.source_sentence, self.answer)
 
     def content_hash(self) -> str:
         """Digest of everything a learner sees, to tell when an item's content last changed."""
         data = asdict(self)
         data.pop("line")
         data.pop("status")
+        data.pop("fact")  # which fact an item asks is not something the learner sees
         return hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
 
 

@@ -13,8 +13,8 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import ScalarString
 
-QUESTION_ORDER = ("id", "type", "text", "answer", "distractors", "accept", "explanation", "source", "kind",
-                  "tags", "status", "generated")
+QUESTION_ORDER = ("id", "type", "text", "answer", "distractors", "accept", "explanation", "source", "fact",
+                  "kind", "tags", "status", "generated")
 SOURCE_ORDER = ("sentence", "start", "end", "context")
 DECK_ORDER = ("id", "title", "language", "source", "show_drafts")
 # (mapping indent, sequence indent, dash offset): the layouts bank files are written in

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from quizapp.bank.schema import derived_fact_key
+
 from .distractors import Pool, distractors, stable_order
 from .facts import Fact
 from .ids import question_id
@@ -58,11 +60,12 @@ def _around(text: str, fact: Fact) -> tuple[str, str]:
 
 
 def source(fact: Fact, context: str | None) -> dict:
-    """Provenance: the sentence, its offsets in the article text, and the context shown above it."""
+    """Provenance: the sentence, its offsets in the article text, and the context shown above it; then the
+    fact key its siblings share (the cloze and the mcq item of one gap)."""
     result = {"sentence": fact.sentence.text, "start": fact.sentence.start, "end": fact.sentence.end}
     if context:
         result["context"] = context
-    return result
+    return {"source": result, "fact": derived_fact_key(fact.sentence.text, fact.answer)}
 
 
 def cloze_item(deck_id: str, text: str, fact: Fact, context: str | None) -> dict:
@@ -75,7 +78,7 @@ def cloze_item(deck_id: str, text: str, fact: Fact, context: str | None) -> dict
     }
     if accept := accepted(fact):
         item["accept"] = accept
-    return item | {"source": source(fact, context), "kind": fact.kind, **class_tags(fact), "status": "draft"}
+    return item | source(fact, context) | {"kind": fact.kind, **class_tags(fact), "status": "draft"}
 
 
 def mcq_item(deck_id: str, text: str, fact: Fact, context: str | None, pool: Pool) -> dict | None:
@@ -91,7 +94,7 @@ def mcq_item(deck_id: str, text: str, fact: Fact, context: str | None, pool: Poo
         "text": f"{before}____{after}",
         "answer": fact.answer,
         "distractors": stable_order(item_id, wrong),
-        "source": source(fact, context),
+        **source(fact, context),
         "kind": fact.kind,
         **class_tags(fact),
         "status": "draft",

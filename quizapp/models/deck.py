@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from quizapp.extensions import db
@@ -40,6 +40,7 @@ class Question(db.Model):
     """One item; `in_file` is false once it disappears from its bank, and its attempts stay."""
 
     __tablename__ = "questions"
+    __table_args__ = (Index("ix_questions_deck_fact", "deck_id", "fact_key"),)
 
     id: Mapped[str] = mapped_column(String(128), primary_key=True)
     deck_id: Mapped[str] = mapped_column(ForeignKey("decks.id"), nullable=False, index=True)
@@ -56,6 +57,9 @@ class Question(db.Model):
     source_end: Mapped[int | None] = mapped_column(Integer)
     source_context: Mapped[str | None] = mapped_column(Text)
     kind: Mapped[str | None] = mapped_column(String(64))
+    # siblings (the cloze and the mcq of one gap) share it: the bank's `fact`, or derived from
+    # source sentence and answer
+    fact_key: Mapped[str | None] = mapped_column(String(64))
     tags: Mapped[list] = mapped_column(JSON, nullable=False, default=list)
     status: Mapped[str] = mapped_column(String(16), nullable=False)
     in_file: Mapped[bool] = mapped_column(Boolean, nullable=False, default=True)

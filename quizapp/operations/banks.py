@@ -55,6 +55,7 @@ def import_bank(bank: Bank, file_name: str, file_sha256: str, now: dt.datetime |
         question.source_sentence, question.source_context = item.source_sentence, item.source_context
         question.source_start, question.source_end = item.source_start, item.source_end
         question.kind, question.tags, question.status = item.kind, list(item.tags), item.status
+        question.fact_key = item.fact_key
         question.content_hash = digest
         question.in_file = True
     for gone in existing.values():

@@ -5,15 +5,15 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import and_, bindparam, func, or_, select
+from sqlalchemy import and_, bindparam, case, func, or_, select, update
 from sqlalchemy.orm import joinedload, make_transient_to_detached
 
 from quizapp.bank import cloze_answer_text, cloze_gaps
 from quizapp.checking import CheckResult, Verdict, check_answer
 from quizapp.extensions import db
-from quizapp.models import Attempt, Deck, Question, QuizRun, User
+from quizapp.models import Attempt, Deck, Question, QuizRun, ReviewCard, User
 from quizapp.models.time import utcnow
-from quizapp.operations.reviews import update_review
+from quizapp.operations.reviews import update_review, visible_to_students
 from quizapp.operations.statements import insert_returning_id
 
 
@@ -38,13 +38,24 @@ def visible_counts() -> dict[str, int]:
 
 
 def start_run(user: User, deck: Deck | None, question_ids: list[str] | None = None,
-              mode: str = "deck") -> QuizRun:
-    """A new pass through the deck, or through the given questions (the ones missed, a review)."""
+              mode: str = "deck", now: dt.datetime | None = None) -> QuizRun:
+    """A new pass through the deck, or through the given questions (the ones missed, a review); the
+    learner's unfinished run ends, so only one is ever offered to resume."""
+    now = now or utcnow()
     ids = question_ids if question_ids is not None else [q.id for q in visible_questions(deck)]
-    run = QuizRun(user_id=user.id, deck_id=deck.id if deck else None, mode=mode, question_ids=list(ids))
+    run = QuizRun(user_id=user.id, deck_id=deck.id if deck else None, mode=mode, question_ids=list(ids),
+                  created_at=now)
     db.session.add(run)
     db.session.flush()
+    end_unfinished(user, now, keep=run.id)
     return run
+
+
+def end_unfinished(user: User, now: dt.datetime, keep: int) -> None:
+    """Close the learner's other runs not finished yet: their answers stay, they are no longer offered."""
+    db.session.execute(update(QuizRun).where(QuizRun.user_id == user.id, QuizRun.finished_at.is_(None),
+                                             QuizRun.id != keep)
+                       .values(finished_at=now).execution_options(synchronize_session=False))
 
 
 @dataclass(frozen=True)
@@ -60,23 +71,34 @@ class RunState:
         return not self.open_ids
 
 
-QUESTIONS, ATTEMPTS = Question.__table__.c, Attempt.__table__.c
+QUESTIONS, ATTEMPTS, DECKS = Question.__table__.c, Attempt.__table__.c, Deck.__table__.c
 RUN_QUESTIONS = select(
-    QUESTIONS.id, QUESTIONS.in_file, QUESTIONS.status,
+    QUESTIONS.id,
+    visible_to_students(),
     select(ATTEMPTS.id).where(ATTEMPTS.quiz_run_id == bindparam("run_id"), ATTEMPTS.question_id == QUESTIONS.id)
     .exists(),
-).where(QUESTIONS.id.in_(bindparam("ids", expanding=True)))
+).join_from(Question.__table__, Deck.__table__, QUESTIONS.deck_id == DECKS.id) \
+    .where(QUESTIONS.id.in_(bindparam("ids", expanding=True)))
 
 
 def run_state(run: QuizRun) -> RunState:
-    """The run's answered and open questions (hidden ones are skipped) in one query, however long the run.
+    """The run's answered and open questions in one query, however long the run. A question students may
+    no longer see (set back to draft, retired, gone from the file) is never asked, and not counted.
 
     Plain Core on the tables (attempts are written with Core too, so nothing is waiting in the session)."""
     rows = db.session.execute(RUN_QUESTIONS, {"run_id": run.id, "ids": list(run.question_ids)}).all()
-    done = {qid for qid, _in_file, _status, is_answered in rows if is_answered}
-    askable = {qid for qid, in_file, status, _ in rows if in_file and status != "retired"}
+    done = {qid for qid, _visible, is_answered in rows if is_answered}
+    askable = {qid for qid, visible, _ in rows if visible}
     open_ids = tuple(qid for qid in run.question_ids if qid in askable and qid not in done)
-    return RunState(total=len(run.question_ids), answered=len(done), open_ids=open_ids)
+    return RunState(total=len(done) + len(open_ids), answered=len(done), open_ids=open_ids)
+
+
+def still_visible(question_ids: list[str]) -> list[str]:
+    """The given questions students may still see, in the given order (one query)."""
+    visible = set(db.session.scalars(
+        select(Question.id).join(Deck, Question.deck_id == Deck.id)
+        .where(Question.id.in_(question_ids), visible_to_students())))
+    return [qid for qid in question_ids if qid in visible]
 
 
 def load_question(question_id: str) -> Question | None:
@@ -188,29 +210,36 @@ def find_attempt(run: QuizRun, question: Question) -> Attempt | None:
 
 @dataclass(frozen=True)
 class DeckProgress:
-    """A learner's own figures on one deck, for the home page."""
+    """A learner's figures on one deck, the same definitions as the dashboard's (docs/scheduling.md).
+
+    `due_today`: cards due before the end of the local day; `answered`: items answered at least once;
+    `right`, `almost`: of those, the ones whose first answer was right, almost right (counted apart)."""
 
     answered: int
-    correct: int
+    right: int
+    almost: int
+    due_today: int
+    next_due: dt.datetime | None
     last_practised: dt.datetime | None
 
 
-def deck_progress(user: User) -> dict[str, DeckProgress]:
-    """Answered and correct distinct questions and last practice time per deck, in one query."""
+def deck_progress(user: User, end_of_today: dt.datetime) -> dict[str, DeckProgress]:
+    """The learner's figures per deck over the items students may see, in one query."""
+    cards = ReviewCard.__table__.c
     rows = db.session.execute(
         select(
             Question.deck_id,
-            func.count(func.distinct(Attempt.question_id)),
-            func.max(Attempt.created_at),
+            func.count(cards.id),
+            func.sum(case((cards.first_verdict == Verdict.RIGHT.value, 1), else_=0)),
+            func.sum(case((cards.first_verdict == Verdict.ALMOST.value, 1), else_=0)),
+            func.sum(case((cards.due < end_of_today, 1), else_=0)),
+            func.min(case((cards.due >= end_of_today, cards.due), else_=None)),
+            func.max(cards.last_review),
         )
-        .join(Question, Attempt.question_id == Question.id)
-        .where(Attempt.user_id == user.id)
+        .select_from(ReviewCard.__table__)
+        .join(Question, cards.question_id == Question.id).join(Deck, Question.deck_id == Deck.id)
+        .where(cards.user_id == user.id, visible_to_students())
         .group_by(Question.deck_id)
     ).all()
-    correct = dict(db.session.execute(
-        select(Question.deck_id, func.count(func.distinct(Attempt.question_id)))
-        .join(Question, Attempt.question_id == Question.id)
-        .where(Attempt.user_id == user.id, Attempt.verdict == Verdict.RIGHT.value)
-        .group_by(Question.deck_id)
-    ).all())
-    return {deck_id: DeckProgress(n, correct.get(deck_id, 0), last) for deck_id, n, last in rows}
+    return {deck_id: DeckProgress(n, right or 0, almost or 0, due or 0, nxt, last)
+            for deck_id, n, right, almost, due, nxt, last in rows}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from flask import current_app
-from sqlalchemy import Row, and_, bindparam, func, or_, select, update
+from sqlalchemy import Row, and_, bindparam, case, func, or_, select, update
 
 from quizapp.analytics.days import today_bounds
 from quizapp.bank import cloze_gaps
@@ -61,30 +61,37 @@ def rated(card: Row | None, rating: Rating, now: dt.datetime) -> dict:
 
 
 FIND_CARD = select(CARDS.c.id, CARDS.c.state, CARDS.c.fsrs_card, CARDS.c.reps, CARDS.c.lapses, CARDS.c.correct_count) \
-    .where(CARDS.c.user_id == bindparam("user_id"), CARDS.c.question_id == bindparam("question_id"))
+    .where(CARDS.c.user_id == bindparam("user_id"), CARDS.c.question_id == bindparam("question_id")) \
+    .with_for_update()
 
 
 def find_card(user_id: int, question_id: str) -> Row | None:
-    """The card's columns the next review needs, as a row (no entity, nothing to flush)."""
+    """The card's columns the next review needs, as a row (no entity, nothing to flush), locked until the
+    transaction ends: answers to the same item arriving at once in several runs are applied one after the
+    other, each to the card the previous one left (PostgreSQL's row lock; SQLite has one writer at a time,
+    and the attempt was inserted before, so the transaction already writes)."""
     return db.session.execute(FIND_CARD, {"user_id": user_id, "question_id": question_id}).first()
 
 
-def due_ids(user: User, now: dt.datetime, limit: int) -> list[str]:
-    """The learner's cards due by `now` across all decks, most overdue first."""
+def due_ids(user: User, until: dt.datetime, limit: int) -> list[str]:
+    """The learner's cards due before `until` (the end of the local day), all decks, most overdue first."""
     return list(db.session.scalars(
         select(ReviewCard.question_id)
         .join(Question, ReviewCard.question_id == Question.id).join(Deck, Question.deck_id == Deck.id)
-        .where(ReviewCard.user_id == user.id, ReviewCard.due <= now, visible_to_students())
+        .where(ReviewCard.user_id == user.id, ReviewCard.due < until, visible_to_students())
         .order_by(ReviewCard.due, ReviewCard.question_id).limit(limit)
     ))
 
 
-def due_count(user: User, now: dt.datetime) -> int:
-    return db.session.scalar(
-        select(func.count(ReviewCard.id))
+def due_status(user: User, until: dt.datetime) -> tuple[int, dt.datetime | None]:
+    """How many of the learner's cards are due before `until`, and when the first one after it is due."""
+    count, next_due = db.session.execute(
+        select(func.sum(case((ReviewCard.due < until, 1), else_=0)),
+               func.min(case((ReviewCard.due >= until, ReviewCard.due), else_=None)))
         .join(Question, ReviewCard.question_id == Question.id).join(Deck, Question.deck_id == Deck.id)
-        .where(ReviewCard.user_id == user.id, ReviewCard.due <= now, visible_to_students())
-    ) or 0
+        .where(ReviewCard.user_id == user.id, visible_to_students())
+    ).one()
+    return count or 0, next_due
 
 
 def new_ids(user: User, now: dt.datetime, per_deck: int, tz: str) -> list[str]:
@@ -116,11 +123,39 @@ def review_queue(user: User, now: dt.datetime) -> list[str]:
     """What a review serves: everything due (oldest first), then today's new items, up to the run size."""
     config = current_app.config
     size = int(config["REVIEW_RUN_SIZE"])
-    queue = due_ids(user, now, size)
+    day_start, end_of_today = today_bounds(now, config["TIMEZONE"])
+    queue = due_ids(user, end_of_today, size)
     if len(queue) < size:
         fresh = new_ids(user, now, int(config["REVIEW_NEW_PER_DAY"]), config["TIMEZONE"])
         queue += fresh[: size - len(queue)]
-    return queue
+    return one_per_fact(user, queue, day_start)
+
+
+def one_per_fact(user: User, queue: list[str], day_start: dt.datetime) -> list[str]:
+    """The queue with at most one item per fact (the mcq where both are queued: recognition first), and
+    without the siblings of items the learner answered today (buried until tomorrow), in two queries."""
+    if not queue:
+        return queue
+    facts = {qid: (deck_id, fact, qtype) for qid, deck_id, fact, qtype in db.session.execute(
+        select(Question.id, Question.deck_id, Question.fact_key, Question.type)
+        .where(Question.id.in_(queue)))}
+    answered_today = db.session.execute(
+        select(Question.deck_id, Question.fact_key, Question.id)
+        .join(ReviewCard, ReviewCard.question_id == Question.id)
+        .where(ReviewCard.user_id == user.id, ReviewCard.last_review >= day_start,
+               Question.fact_key.in_({fact for _deck, fact, _type in facts.values() if fact}))).all()
+    buried = {qid for qid, (deck_id, fact, _type) in facts.items()
+              if any((d, f) == (deck_id, fact) and other != qid for d, f, other in answered_today)}
+    chosen: dict[tuple, str] = {}
+    for qid in queue:
+        deck_id, fact, qtype = facts[qid]
+        key = (deck_id, fact or qid)
+        if qid in buried:
+            continue
+        if key not in chosen or (qtype == "mcq" and facts[chosen[key]][2] != "mcq"):
+            chosen[key] = qid
+    keep = set(chosen.values())
+    return [qid for qid in queue if qid in keep]
 
 
 def start_review_run(user: User, now: dt.datetime | None = None) -> QuizRun | None:

@@ -9,13 +9,14 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from quizapp.analytics.csvfile import csv_text
+from quizapp.analytics.days import today_bounds
 from quizapp.bank.cloze import CLOZE_RE
 from quizapp.extensions import db
 from quizapp.models import Deck
 from quizapp.models.time import utcnow
 from quizapp.operations.progress import HISTORY_HEADER, deck_dashboard, history_rows, weakest_ids
-from quizapp.operations.quiz import start_run
-from quizapp.operations.reviews import due_count, new_ids, start_review_run
+from quizapp.operations.quiz import deck_progress, end_unfinished, start_run
+from quizapp.operations.reviews import due_status, new_ids, start_review_run
 from quizapp.progress import bp
 from quizapp.progress.charts import dashboard_charts
 
@@ -31,16 +32,19 @@ def review_status() -> dict:
     """Due and new-today counts for the home page's review entry (two queries, only where it is shown)."""
     now, config = utcnow(), current_app.config
     new = len(new_ids(current_user, now, int(config["REVIEW_NEW_PER_DAY"]), config["TIMEZONE"]))
-    return {"due": due_count(current_user, now), "new": new}
+    due, next_due = due_status(current_user, today_bounds(now, config["TIMEZONE"])[1])
+    return {"due": due, "new": new, "next_due": next_due}
 
 
 @bp.post("/review")
 @login_required
 def review():
-    run = start_review_run(current_user, utcnow())
+    now = utcnow()
+    run = start_review_run(current_user, now)
     if run is None:
         flash(_("Nothing to review right now. Come back later!"), "info")
         return redirect(url_for("quiz.index"))
+    end_unfinished(current_user, now, keep=run.id)  # only one run is ever offered to resume
     db.session.commit()
     return redirect(url_for("quiz.question", run_id=run.id))
 
@@ -54,9 +58,11 @@ def live_deck(deck_id: str) -> Deck:
 
 def render_dashboard(student, deck: Deck, own: bool):
     """The dashboard of `student` on `deck`; `own` shows the learner's buttons, not a teacher's view."""
-    dash = deck_dashboard(student.id, deck.id, utcnow(), current_app.config["TIMEZONE"])
+    now, tz = utcnow(), current_app.config["TIMEZONE"]
+    dash = deck_dashboard(student.id, deck.id, now, tz)
+    figures = deck_progress(student, today_bounds(now, tz)[1]).get(deck.id)  # as on the deck card
     return render_template("progress/dashboard.html", deck=deck, dash=dash, charts=dashboard_charts(dash),
-                           student=student, own=own)
+                           student=student, own=own, figures=figures)
 
 
 @bp.get("/decks/<deck_id>")

@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
+from quizapp.analytics.days import today_bounds
 from quizapp.bank import cloze_gaps, render_cloze
 from quizapp.checking import Verdict
 from quizapp.extensions import db
 from quizapp.models import Attempt, Deck, Question, QuizRun
+from quizapp.models.time import utcnow
 from quizapp.operations.quiz import (
-    RunState, deck_progress, find_attempt, load_question, mark_answer, mark_shown, next_question, note_finished,
-    record_attempt, run_state, start_run, visible_counts,
+    Marking, RunState, deck_progress, find_attempt, load_question, mark_answer, mark_shown, next_question,
+    note_finished, record_attempt, run_state, start_run, still_visible, visible_counts,
 )
+from quizapp.operations.sessions import resumable, start_session
+from quizapp.scheduling.sessions import DEFAULT_LENGTH, SESSION_LENGTHS, session_length
 from quizapp.quiz import bp
 from quizapp.quiz.forms import answer_form
 from quizapp.quiz.presenting import correct_answers, explain, highlight
@@ -34,7 +38,11 @@ def index():
     decks = db.session.scalars(select(Deck).where(Deck.in_files.is_(True)).order_by(Deck.title)).all()
     visible = visible_counts()
     counts = {deck.id: visible.get(deck.id, 0) for deck in decks}
-    return render_template("quiz/index.html", decks=decks, counts=counts, progress=deck_progress(current_user))
+    end_of_today = today_bounds(utcnow(), current_app.config["TIMEZONE"])[1]
+    return render_template("quiz/index.html", decks=decks, counts=counts,
+                           progress=deck_progress(current_user, end_of_today),
+                           resume=resumable(current_user), lengths=SESSION_LENGTHS,
+                           default_length=DEFAULT_LENGTH)
 
 
 @bp.post("/decks/<deck_id>/start")
@@ -43,10 +51,18 @@ def start(deck_id: str):
     deck = db.session.get(Deck, deck_id)
     if deck is None or not deck.in_files:
         abort(404)
-    run = start_run(current_user, deck)
-    if not run.question_ids:
+    length = session_length(request.form.get("length"))
+    if length is False:
+        flash(_("Questions per session: choose 10, 15, 30 or all."), "error")
+        return redirect(url_for("quiz.index"))
+    run = start_session(current_user, deck, length)
+    if run is None:
         db.session.rollback()
-        flash(_("This deck has no questions yet."), "info")
+        if not visible_counts().get(deck.id):
+            flash(_("This deck has no questions yet."), "info")
+        else:
+            flash(_("Nothing left to practise in this deck today: come back tomorrow, "
+                    "or choose “All questions”."), "info")
         return redirect(url_for("quiz.index"))
     db.session.commit()
     return redirect(url_for("quiz.question", run_id=run.id))
@@ -65,8 +81,8 @@ def own_run(run_id: int) -> QuizRun:
 def question(run_id: int):
     run = own_run(run_id)
     state = run_state(run)
-    item = next_question(run, state)
-    if item is None:  # the summary stamps the finished run
+    item = next_question(run, state) if run.finished_at is None else None
+    if item is None:  # the summary stamps the finished run; a run ended by a newer one stays ended
         return redirect(url_for("quiz.summary", run_id=run_id))
     # Rendered before the commit, which expires every loaded object: reading them again costs four queries.
     page = render_quiz_page(run, item, answer_form(item, seed=str(run.id)), state)
@@ -105,17 +121,33 @@ def answer(run_id: int):
         abort(404)
     feedback_url = url_for("quiz.feedback", run_id=run_id, question_id=qid)
     form = answer_form(item, seed=str(run.id), formdata=request.form)
-    if not form.validate():
+    skipped = bool(request.form.get("skip"))
+    if skipped:  # "I don't know": no answer needed, only the hidden fields (and the CSRF token)
+        form.validate()
+        valid = not form.question_id.errors and not form.errors.get("csrf_token")
+    else:
+        valid = form.validate() and not blank_cloze(item, form)
+    if not valid:
         if find_attempt(run, item) is not None:  # double click, reload or back button: keep the first
             return redirect(feedback_url)
         return render_quiz_page(run, item, form, status=422)
-    if item.type == "mcq":
+    if skipped:
+        marking = Marking(Verdict.WRONG, "")  # counts as Again; the feedback page says it was skipped
+    elif item.type == "mcq":
         marking = mark_answer(item, item.deck.language, choice=form.choice.data)
     else:
         marking = mark_answer(item, item.deck.language, gap_answers=[f.data or "" for f in form.gaps])
     record_attempt(run, current_user, item, marking)  # a repeat (double click, back button) keeps the first
     db.session.commit()
     return redirect(feedback_url)
+
+
+def blank_cloze(item: Question, form) -> bool:
+    """An empty typed answer is never marked: the page asks again (as for an mcq with nothing chosen)."""
+    if item.type != "cloze" or any((field.data or "").strip() for field in form.gaps):
+        return False
+    form.gaps.errors = [_("Type an answer, or press “I don't know”.")]
+    return True
 
 
 @bp.get("/runs/<int:run_id>/questions/<question_id>")
@@ -151,7 +183,9 @@ def summary(run_id: int):
     questions = {q.id: q for q in db.session.scalars(select(Question).where(Question.id.in_(ids)))}
     state = run_state(run)
     page = render_template("quiz/summary.html", run=run, attempts=attempts, missed=missed,
-                           questions=questions, right=len(attempts) - len(missed), unanswered=not state.finished)
+                           questions=questions, right=len(attempts) - len(missed),
+                           almost=sum(a.verdict == Verdict.ALMOST.value for a in attempts),
+                           unanswered=not state.finished and run.finished_at is None)
     if note_finished(run, state):
         db.session.commit()
     return page
@@ -161,9 +195,9 @@ def summary(run_id: int):
 @login_required
 def retry_missed(run_id: int):
     run = own_run(run_id)
-    missed = [a.question_id for a in db.session.scalars(
+    missed = still_visible([a.question_id for a in db.session.scalars(
         select(Attempt).where(Attempt.quiz_run_id == run.id, Attempt.verdict != Verdict.RIGHT.value)
-        .order_by(Attempt.id))]
+        .order_by(Attempt.id))])  # an item a teacher took back since is not served again
     if not missed:
         flash(_("Nothing to practise: you got everything right."), "success")
         return redirect(url_for("quiz.summary", run_id=run.id))

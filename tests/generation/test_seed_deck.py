@@ -106,3 +106,16 @@ def test_number_distractors_keep_the_form(seed_deck):
 
 def test_generation_is_deterministic(seed_deck):
     assert generate_deck(SEED, source_path="seeds/2025-07-nordkorea-russland.txt") == seed_deck
+
+
+def test_generated_siblings_share_a_written_fact_key(seed_deck):
+    """The generator writes each item's fact key: the cloze and the mcq item of one gap share it."""
+    from quizapp.bank.schema import derived_fact_key
+
+    items = seed_deck["questions"]
+    assert all(item["fact"] == derived_fact_key(item["source"]["sentence"], answer_of(item))
+               for item in items)
+    by_fact: dict[str, set[str]] = {}
+    for item in items:
+        by_fact.setdefault(item["fact"], set()).add(item["type"])
+    assert any(types == {"cloze", "mcq"} for types in by_fact.values())
