@@ -36,6 +36,8 @@ def create_app(test_config: dict | None = None, instance_path: str | None = None
 
 
 def register_extensions(app: Flask) -> None:
+    from flask_babel import lazy_gettext
+
     from quizapp.extensions import babel, csrf, db, login_manager, migrate
     from quizapp.i18n import register_i18n, select_locale, select_timezone
     from quizapp.security import register_security
@@ -52,6 +54,7 @@ def register_extensions(app: Flask) -> None:
     csrf.init_app(app)
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
+    login_manager.login_message = lazy_gettext("Please log in to see this page.")
     babel.init_app(app, locale_selector=select_locale, timezone_selector=select_timezone)
     register_security(app)
 

@@ -53,3 +53,11 @@ def test_every_interface_string_has_a_german_translation():
         if entry is None or not entry.string or (isinstance(entry.string, tuple) and not all(entry.string)):
             missing.add(f"{filename}: {key}")
     assert not missing, "add German translations to messages.po for:\n" + "\n".join(sorted(missing))
+
+
+def test_login_prompt_for_a_protected_page_is_german(client):
+    """A visitor sent to the login page from a protected page is told why, in the page's language."""
+    response = client.get("/progress/history.csv", follow_redirects=True)
+    page = response.get_data(as_text=True)
+    assert "Bitte melde dich an, um diese Seite zu sehen." in page
+    assert "Please log in" not in page
