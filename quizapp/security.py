@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Flask, Response, current_app, request
+from flask import Flask, Response, current_app, g, request, session
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from quizapp.extensions import limiter
@@ -30,6 +30,8 @@ SECURITY_HEADERS = {
     "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=()",
 }
 HSTS = "max-age=31536000"
+# A signed-in page or a download must not stay in a shared classroom PC's (or a proxy's) cache for the next user.
+NO_STORE = "private, no-store"
 
 
 def register_security(app: Flask) -> None:
@@ -48,7 +50,22 @@ def register_security(app: Flask) -> None:
             response.headers.setdefault(name, value)
         if app.config.get("HTTPS") or request.is_secure:
             response.headers.setdefault("Strict-Transport-Security", HSTS)
+        if must_not_be_stored(response):
+            response.headers["Cache-Control"] = NO_STORE
         return response
+
+
+def must_not_be_stored(response: Response) -> bool:
+    """Every answer to a signed-in user and every download; static files (the same for all) keep caching."""
+    if request.endpoint == "static":
+        return False
+    if response.headers.get("Content-Disposition", "").startswith("attachment"):
+        return True
+    user = g.get("_login_user")  # loaded by Flask-Login if the request asked; else no query just for this
+    if user is not None:
+        return user.is_authenticated
+    remember_cookie = current_app.config.get("REMEMBER_COOKIE_NAME", "remember_token")
+    return "_user_id" in session or remember_cookie in request.cookies
 
 
 def login_rate_limit() -> str:
