@@ -30,7 +30,7 @@ SECURITY_HEADERS = {
     "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=()",
 }
 HSTS = "max-age=31536000"
-# A signed-in page or a download must not stay in a shared classroom PC's (or a proxy's) cache for the next user.
+# A signed-in page or a download must not stay in a shared PC's (or a proxy's) cache for the next user.
 NO_STORE = "private, no-store"
 
 
