@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Flask, Response, current_app, g, request, session
+from markupsafe import Markup
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from quizapp.extensions import limiter
@@ -43,6 +44,8 @@ def register_security(app: Flask) -> None:
     if proxies:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies)
     limiter.init_app(app)
+    app.add_template_filter(isolate, "bdi")
+    app.add_template_filter(isolate_text, "isolate_text")
 
     @app.after_request
     def add_security_headers(response: Response) -> Response:
@@ -66,6 +69,17 @@ def must_not_be_stored(response: Response) -> bool:
         return user.is_authenticated
     remember_cookie = current_app.config.get("REMEMBER_COOKIE_NAME", "remember_token")
     return "_user_id" in session or remember_cookie in request.cookies
+
+
+def isolate(text: object) -> Markup:
+    """User text (names, typed answers, titles) in <bdi>: right-to-left letters or an override character in it
+    cannot reorder what stands beside it, such as the figures in a teacher's table row."""
+    return Markup("<bdi>{}</bdi>").format("" if text is None else text)
+
+
+def isolate_text(text: str) -> str:
+    """The same for plain text, where no markup goes (the page <title>): between FSI and PDI characters."""
+    return f"\u2068{text}\u2069"
 
 
 def login_rate_limit() -> str:

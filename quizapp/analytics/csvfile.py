@@ -1,4 +1,4 @@
-"""CSV text that spreadsheets open safely: a cell that starts like a formula is quoted as text."""
+"""CSV text that spreadsheets open safely: no bidi controls, and a cell that starts like a formula is text."""
 
 from __future__ import annotations
 
@@ -7,17 +7,22 @@ import io
 from collections.abc import Iterable
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# Right-to-left override, embeddings, isolates and marks: in a spreadsheet they reorder the cell's text and
+# can hide a formula start behind them; a CSV cell has no markup to isolate them with, so they are dropped.
+BIDI_CONTROLS = dict.fromkeys(map(ord, "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+                                       "\u2066\u2067\u2068\u2069"))
 
 
 def safe_cell(value: object) -> object:
-    """Numbers stay numbers; text that a spreadsheet would run as a formula gets a leading apostrophe.
+    """Numbers stay numbers; bidi controls go; text a spreadsheet would run as a formula gets an apostrophe.
 
-    >>> safe_cell("=HYPERLINK(1)"), safe_cell(-3), safe_cell("Tumen")
-    ("'=HYPERLINK(1)", -3, 'Tumen')
+    >>> safe_cell("=HYPERLINK(1)"), safe_cell(-3), safe_cell("Tumen"), safe_cell("\u202e=1+1")
+    ("'=HYPERLINK(1)", -3, 'Tumen', "'=1+1")
     """
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
+    if not isinstance(value, str):
+        return value
+    value = value.translate(BIDI_CONTROLS)
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
 
 
 def csv_text(header: list[str], rows: Iterable[Iterable[object]]) -> str:
