@@ -192,3 +192,21 @@ def test_an_unexpected_error_never_claims_the_answer_was_saved(app, client):
         assert response.status_code == 500
         assert "Traceback" not in text and "a bug" not in text
         assert "may not have been saved" in text or "vielleicht nicht gespeichert" in text
+
+
+def test_sql_in_a_login_or_an_answer_is_only_text(app, world, forms, client):
+    """Every query binds its values: SQL typed into a form logs nobody in and is stored as the words typed."""
+    sql = "' OR '1'='1' --"
+    response = forms.post("/auth/login", {"username": sql, "password": sql})
+    assert response.status_code == 200 and client.get_cookie("remember_token") is None
+    assert client.get("/").status_code == 302  # still signed out
+    log_in(forms, "anna")
+    run_id, question_id = own_cloze_run(app)
+    token = csrf_token_from(client.get(f"/runs/{run_id}").get_data(as_text=True))
+    typed = "x'); DROP TABLE attempts; --"
+    response = client.post(f"/runs/{run_id}/answer", data={"csrf_token": token, "question_id": question_id,
+                                                            "gaps-0": typed})
+    assert response.status_code == 302
+    with app.app_context():
+        stored = db.session.scalars(db.select(Attempt.answer_given).where(Attempt.quiz_run_id == run_id)).one()
+    assert stored == typed
