@@ -208,5 +208,6 @@ def test_sql_in_a_login_or_an_answer_is_only_text(app, world, forms, client):
                                                             "gaps-0": typed})
     assert response.status_code == 302
     with app.app_context():
-        stored = db.session.scalars(db.select(Attempt.answer_given).where(Attempt.quiz_run_id == run_id)).one()
+        stored = db.session.scalars(db.select(Attempt.answer_given)
+                                    .where(Attempt.quiz_run_id == run_id)).one()
     assert stored == typed
