@@ -6,6 +6,7 @@ from flask import Flask, Response, current_app, g, request, session
 from markupsafe import Markup
 from werkzeug.middleware.proxy_fix import ProxyFix
 
+from quizapp.bidi import without_bidi_controls
 from quizapp.extensions import limiter
 
 # No 'unsafe-inline' anywhere: templates carry no inline scripts, styles or on*= handlers
@@ -72,14 +73,20 @@ def must_not_be_stored(response: Response) -> bool:
 
 
 def isolate(text: object) -> Markup:
-    """User text (names, typed answers, titles) in <bdi>: right-to-left letters or an override character in it
-    cannot reorder what stands beside it, such as the figures in a teacher's table row."""
-    return Markup("<bdi>{}</bdi>").format("" if text is None else text)
+    """User text (names, typed answers, titles) in <bdi>, without bidi controls: right-to-left letters in it
+    cannot reorder what stands beside it, and an override cannot make "neb" read as "ben"."""
+    if text is None:
+        text = ""
+    if not isinstance(text, Markup):  # our own translated words are Markup already, and carry no controls
+        text = without_bidi_controls(str(text))
+    return Markup("<bdi>{}</bdi>").format(text)
 
 
-def isolate_text(text: str) -> str:
-    """The same for plain text, where no markup goes (the page <title>): between FSI and PDI characters."""
-    return f"\u2068{text}\u2069"
+def isolate_text(text: str) -> Markup:
+    """The same where no markup may go (the page <title>): between FSI and PDI characters instead."""
+    if isinstance(text, Markup):  # the rendered, escaped block: dropping characters adds no markup
+        return Markup("\u2068" + without_bidi_controls(str(text)) + "\u2069")
+    return Markup("\u2068{}\u2069").format(without_bidi_controls(text))
 
 
 def login_rate_limit() -> str:

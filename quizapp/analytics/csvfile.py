@@ -6,11 +6,9 @@ import csv
 import io
 from collections.abc import Iterable
 
+from quizapp.bidi import without_bidi_controls
+
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-# Right-to-left override, embeddings, isolates and marks: in a spreadsheet they reorder the cell's text and
-# can hide a formula start behind them; a CSV cell has no markup to isolate them with, so they are dropped.
-BIDI_CONTROLS = dict.fromkeys(map(ord, "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
-                                       "\u2066\u2067\u2068\u2069"))
 
 
 def safe_cell(value: object) -> object:
@@ -21,7 +19,9 @@ def safe_cell(value: object) -> object:
     """
     if not isinstance(value, str):
         return value
-    value = value.translate(BIDI_CONTROLS)
+    # In a spreadsheet bidi controls reorder the cell and can hide a formula start behind them; a CSV cell
+    # has no markup to isolate them with, so they go (first, so the formula check sees what a sheet sees).
+    value = without_bidi_controls(value)
     return "'" + value if value.startswith(FORMULA_STARTS) else value
 
 
