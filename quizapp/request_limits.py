@@ -34,6 +34,18 @@ class CappedFormDataParser(FormDataParser):
                           max_num_fields=self.max_form_parts)
         return stream, self.cls(items), self.cls()
 
+    def _parse_multipart(self, stream, mimetype, content_length, options):
+        try:
+            return super()._parse_multipart(stream, mimetype, content_length, options)
+        except TooManyFormParts:
+            raise
+        except RequestEntityTooLarge as error:
+            # A body no larger than MAX_FORM_MEMORY_SIZE holds no text part larger than it: the number of
+            # parts overflowed, and the page says so instead of "too large".
+            if content_length is not None and content_length <= (self.max_form_memory_size or 0):
+                raise TooManyFormParts() from error
+            raise
+
 
 class CappedRequest(Request):
     form_data_parser_class = CappedFormDataParser

@@ -68,6 +68,7 @@ def test_a_multipart_flood_is_refused_too(app, world, forms, client):
     data = {"csrf_token": token, "question_id": question_id, **{f"gaps-{n}": "x" for n in range(2000)}}
     response = client.post(f"/runs/{run_id}/answer", data=data, content_type="multipart/form-data")
     assert response.status_code == 413
+    assert "zu viele Formularfelder" in response.get_data(as_text=True)
     assert attempts_in(app, run_id) == 0
 
 
