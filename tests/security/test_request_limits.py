@@ -212,3 +212,17 @@ def test_sql_in_a_login_or_an_answer_is_only_text(app, world, forms, client):
         stored = db.session.scalars(db.select(Attempt.answer_given)
                                     .where(Attempt.quiz_run_id == run_id)).one()
     assert stored == typed
+
+
+def test_a_value_the_database_refuses_gets_400_and_is_not_saved(app, client):
+    """The last guard: a value the checks above let through but the database refuses (DataError)."""
+    from sqlalchemy.exc import DataError
+
+    @app.get("/refused-by-the-database")
+    def refused_by_the_database():
+        raise DataError("INSERT ...", {}, Exception("value too long for type character varying(64)"))
+
+    response = client.get("/refused-by-the-database")
+    text = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert "Nichts wurde gespeichert" in text and "varying" not in text
