@@ -39,12 +39,17 @@ def free_port() -> int:
 
 
 class Server:
-    """gunicorn with `workers` sync workers on 127.0.0.1, in its own process group (killable as a whole)."""
+    """gunicorn with `workers` sync workers on 127.0.0.1, in its own process group (killable as a whole).
+
+    `options` go to gunicorn before the defaults, e.g. ["-c", "deploy/gunicorn.conf.py"] for the production
+    settings (whose bind, workers and timeouts the defaults then override).
+    """
 
     def __init__(self, database_url: str, instance: Path, questions: Path, workers: int = 2,
-                 log: Path | None = None, app: str = "quizapp:create_app()"):
+                 log: Path | None = None, app: str = "quizapp:create_app()", options: tuple[str, ...] = ()):
         self.port = free_port()
         self.workers = workers
+        self.options = list(options)
         self.app = app  # "floor_app:create_floor_app()" serves benchmarks/floor_app.py
         self.log_path = log or instance / "gunicorn.log"
         self.env = {**os.environ, "QUIZAPP_DATABASE_URL": database_url, "QUIZAPP_INSTANCE_PATH": str(instance),
@@ -58,7 +63,7 @@ class Server:
         return f"http://127.0.0.1:{self.port}"
 
     def start(self, timeout: float = 60) -> None:
-        command = [sys.executable, "-m", "gunicorn", "--workers", str(self.workers), "--bind",
+        command = [sys.executable, "-m", "gunicorn", *self.options, "--workers", str(self.workers), "--bind",
                    f"127.0.0.1:{self.port}", "--timeout", "60", "--graceful-timeout", "5",
                    "--pythonpath", str(ROOT / "benchmarks"), self.app]
         self.log = self.log_path.open("ab")

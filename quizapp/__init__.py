@@ -40,8 +40,10 @@ def register_extensions(app: Flask) -> None:
 
     from quizapp.extensions import babel, csrf, db, login_manager, migrate
     from quizapp.i18n import register_i18n, select_locale, select_timezone
+    from quizapp.request_limits import register_request_limits
     from quizapp.security import register_security
 
+    register_request_limits(app)  # before the blueprints: their URL rules bind the `int` converter
     register_i18n(app)  # before Babel reads its translation directories
     on_sqlite = app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite")
     if not on_sqlite:

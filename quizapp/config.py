@@ -24,6 +24,9 @@ class DefaultConfig:
     # field check answers with a message beside the field; anything larger gets a 413 page.
     MAX_CONTENT_LENGTH = 8 * 1024 * 1024
     MAX_FORM_MEMORY_SIZE = 8 * 1024 * 1024
+    # Form fields per request, multipart and URL-encoded alike (quizapp/request_limits.py): no page sends more
+    # than a few dozen, and a flood of tiny fields would otherwise hold a worker while it is split up.
+    MAX_FORM_PARTS = 1000
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
     REMEMBER_COOKIE_HTTPONLY = True

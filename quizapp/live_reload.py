@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import time
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from quizapp.bank.validate import bank_files
 from quizapp.extensions import db
 
 STATE_KEY = "quizapp.bank_watch"
+SYNC_LOCK = threading.Lock()  # threaded workers (gthread): one thread of a process looks at a time
 
 
 def fingerprint(questions_dir: str | Path) -> tuple:
@@ -75,6 +77,16 @@ def mark_seen(app: Flask, stamp: tuple) -> None:
     state["fingerprint"] = stamp
 
 
+def check_in_one_thread() -> None:
+    """before_request: check_bank_files, skipped while another thread of this process is at it."""
+    if not SYNC_LOCK.acquire(blocking=False):
+        return
+    try:
+        check_bank_files()
+    finally:
+        SYNC_LOCK.release()
+
+
 def init_live_reload(app: Flask) -> None:
     app.config.setdefault("BANK_RELOAD_SECONDS", 2.0)
-    app.before_request(check_bank_files)
+    app.before_request(check_in_one_thread)

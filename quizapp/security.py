@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from flask import Flask, Response, current_app, request
+from flask import Flask, Response, current_app, g, request, session
+from markupsafe import Markup
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from quizapp.accounts import username_key
+from quizapp.bidi import without_bidi_controls
 from quizapp.extensions import limiter
 
 # No 'unsafe-inline' anywhere: templates carry no inline scripts, styles or on*= handlers
@@ -31,6 +33,8 @@ SECURITY_HEADERS = {
     "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=()",
 }
 HSTS = "max-age=31536000"
+# A signed-in page or a download must not stay in a shared PC's (or a proxy's) cache for the next user.
+NO_STORE = "private, no-store"
 
 
 def register_security(app: Flask) -> None:
@@ -42,6 +46,8 @@ def register_security(app: Flask) -> None:
     if proxies:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies)
     limiter.init_app(app)
+    app.add_template_filter(isolate, "bdi")
+    app.add_template_filter(isolate_text, "isolate_text")
 
     @app.after_request
     def add_security_headers(response: Response) -> Response:
@@ -49,7 +55,39 @@ def register_security(app: Flask) -> None:
             response.headers.setdefault(name, value)
         if app.config.get("HTTPS") or request.is_secure:
             response.headers.setdefault("Strict-Transport-Security", HSTS)
+        if must_not_be_stored(response):
+            response.headers["Cache-Control"] = NO_STORE
         return response
+
+
+def must_not_be_stored(response: Response) -> bool:
+    """Every answer to a signed-in user and every download; static files (the same for all) keep caching."""
+    if request.endpoint == "static":
+        return False
+    if response.headers.get("Content-Disposition", "").startswith("attachment"):
+        return True
+    user = g.get("_login_user")  # loaded by Flask-Login if the request asked; else no query just for this
+    if user is not None:
+        return user.is_authenticated
+    remember_cookie = current_app.config.get("REMEMBER_COOKIE_NAME", "remember_token")
+    return "_user_id" in session or remember_cookie in request.cookies
+
+
+def isolate(text: object) -> Markup:
+    """User text (names, typed answers, titles) in <bdi>, without bidi controls: right-to-left letters in it
+    cannot reorder what stands beside it, and an override cannot make "neb" read as "ben"."""
+    if text is None:
+        text = ""
+    if not isinstance(text, Markup):  # our own translated words are Markup already, and carry no controls
+        text = without_bidi_controls(str(text))
+    return Markup("<bdi>{}</bdi>").format(text)
+
+
+def isolate_text(text: str) -> Markup:
+    """The same where no markup may go (the page <title>): between FSI and PDI characters instead."""
+    if isinstance(text, Markup):  # the rendered, escaped block: dropping characters adds no markup
+        return Markup("\u2068" + without_bidi_controls(str(text)) + "\u2069")
+    return Markup("\u2068{}\u2069").format(without_bidi_controls(text))
 
 
 def login_rate_limit() -> str:

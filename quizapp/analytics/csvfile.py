@@ -1,4 +1,4 @@
-"""CSV text that spreadsheets open safely: a cell that starts like a formula is quoted as text."""
+"""CSV text that spreadsheets open safely: no bidi controls, and a cell that starts like a formula is text."""
 
 from __future__ import annotations
 
@@ -6,18 +6,23 @@ import csv
 import io
 from collections.abc import Iterable
 
+from quizapp.bidi import without_bidi_controls
+
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def safe_cell(value: object) -> object:
-    """Numbers stay numbers; text that a spreadsheet would run as a formula gets a leading apostrophe.
+    """Numbers stay numbers; bidi controls go; text a spreadsheet would run as a formula gets an apostrophe.
 
-    >>> safe_cell("=HYPERLINK(1)"), safe_cell(-3), safe_cell("Tumen")
-    ("'=HYPERLINK(1)", -3, 'Tumen')
+    >>> safe_cell("=HYPERLINK(1)"), safe_cell(-3), safe_cell("Tumen"), safe_cell("\u202e=1+1")
+    ("'=HYPERLINK(1)", -3, 'Tumen', "'=1+1")
     """
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
+    if not isinstance(value, str):
+        return value
+    # In a spreadsheet bidi controls reorder the cell and can hide a formula start behind them; a CSV cell
+    # has no markup to isolate them with, so they go (first, so the formula check sees what a sheet sees).
+    value = without_bidi_controls(value)
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
 
 
 def csv_text(header: list[str], rows: Iterable[Iterable[object]]) -> str:

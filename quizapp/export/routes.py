@@ -41,7 +41,5 @@ def deck_package(deck_id: str):
         write_package([exported], path)
         data = path.read_bytes()
     suffix = "-weak" if options.weak.data else "-drafts" if drafts else ""
-    response = send_file(io.BytesIO(data), mimetype="application/octet-stream", as_attachment=True,
-                         download_name=f"{deck.id}{suffix}.apkg")
-    response.headers["Cache-Control"] = "private, no-store"
-    return response
+    return send_file(io.BytesIO(data), mimetype="application/octet-stream", as_attachment=True,
+                     download_name=f"{deck.id}{suffix}.apkg")  # Cache-Control: quizapp/security.py

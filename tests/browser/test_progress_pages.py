@@ -4,13 +4,13 @@ analysis, on a class with twelve days of history; screenshots in tests/artifacts
 from __future__ import annotations
 
 import datetime as dt
+from zoneinfo import ZoneInfo
 
 import pytest
 from playwright.sync_api import expect
 
 from quizapp.extensions import db
 from quizapp.models import Attempt, Question, User
-from quizapp.models.time import utcnow
 from quizapp.operations.reviews import update_review
 
 from tests.browser.test_teacher_review import log_in
@@ -27,7 +27,10 @@ def class_history(app, create_user):
     create_user("lehrerin", teacher=True)
     for name in CLASS:
         create_user(name)
-    now = utcnow()
+    # Noon of the school's day: a day's answers (spread over an hour) never cross local midnight, whenever
+    # the test runs.
+    school_now = dt.datetime.now(ZoneInfo(app.config["TIMEZONE"]))
+    now = school_now.replace(hour=12, minute=0, second=0, microsecond=0).astimezone(dt.UTC).replace(tzinfo=None)
     with app.app_context():
         questions = db.session.scalars(
             db.select(Question).where(Question.deck_id == DECK, Question.status == "approved")

@@ -31,7 +31,7 @@ def answer_until_cloze(page, answers: dict[str, str | None], typed, wanted=lambd
             page.locator("input.gap").first.fill("Hamburg")
         else:
             page.locator(".option").first.click()
-        page.locator("#answer-form [type=submit]").click()
+        page.locator("#answer-form #submit").click()
         page.locator("#next").click()
     page.locator("input.gap").fill(typed(answer))
     page.locator("input.gap").press("Enter")

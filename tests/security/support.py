@@ -59,12 +59,15 @@ class InlineCodeFinder(HTMLParser):
             self.found.append(f"inline <script> body at line {self.getpos()[0]}: {data.strip()[:60]!r}")
 
 
-def inline_code(html: str) -> list[str]:
-    """What a Content-Security-Policy without 'unsafe-inline' would block in this served page."""
-    finder = InlineCodeFinder()
+def found_by(finder, html: str) -> list[str]:
     finder.feed(html)
     finder.close()
     return finder.found
+
+
+def inline_code(html: str) -> list[str]:
+    """What a Content-Security-Policy without 'unsafe-inline' would block in this served page."""
+    return found_by(InlineCodeFinder(), html)
 
 
 def url_values(world) -> dict:
@@ -96,3 +99,46 @@ def build_url(app, rule: Rule, world) -> str:
 
 def methods_of(rule: Rule) -> list[str]:
     return sorted(set(rule.methods or ()) - {"HEAD", "OPTIONS"}, key=lambda m: (m != "GET", m))
+
+
+BIDI_CONTROLS = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+NOT_SHOWN_AS_TEXT = {"title", "script", "style", "textarea", "option"}
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+def reorders(text: str) -> bool:
+    """Does the text hold a bidi control or right-to-left letters, which reorder what stands beside them?"""
+    import unicodedata
+
+    return any(ch in BIDI_CONTROLS or unicodedata.bidirectional(ch) in ("R", "AL") for ch in text)
+
+
+class BidiFinder(HTMLParser):
+    """Text that could reorder its surroundings, shown outside a <bdi> or an element with dir= (isolated)."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.found: list[str] = []
+        self.open: list[tuple[str, bool]] = []  # (tag, isolates)
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in VOID:
+            self.open.append((tag, tag == "bdi" or any(name == "dir" for name, _ in attrs)))
+
+    def handle_endtag(self, tag):
+        for depth in range(len(self.open) - 1, -1, -1):
+            if self.open[depth][0] == tag:
+                del self.open[depth:]
+                return
+
+    def handle_data(self, data):
+        if any(tag in NOT_SHOWN_AS_TEXT for tag, _ in self.open) or any(iso for _, iso in self.open):
+            return
+        if reorders(data):
+            where = " > ".join(tag for tag, _ in self.open[-3:])
+            self.found.append(f"line {self.getpos()[0]} in {where}: {data.strip()[:60]!r}")
+
+
+def unisolated_bidi(html: str) -> list[str]:
+    """Right-to-left text in this served page that is not isolated from what stands beside it."""
+    return found_by(BidiFinder(), html)

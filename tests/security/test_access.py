@@ -81,8 +81,8 @@ def sign_in(app, forms, role: str) -> tuple[str | None, str]:
 
 
 def session_ends_last(rule) -> tuple[bool, str]:
-    """Logging out ends every copy of the session, so those requests go after all others."""
-    return rule.endpoint in SESSION_ENDING, rule.rule
+    """Logging out ends every copy of the session, so those requests go after all others (logout last)."""
+    return rule.endpoint in SESSION_ENDING, rule.endpoint == "auth.logout", rule.rule
 
 
 @pytest.mark.parametrize("role", ["anonymous", "student", "teacher"])
@@ -106,6 +106,12 @@ def test_each_url_answers_as_it_should(app, world, forms, role):
             location = response.headers.get("Location", "")
             if not expected(role, kind, method, response.status_code, location):
                 wrong.append(f"{method} {url} ({rule.endpoint}, {kind}) -> {response.status_code} {location}")
+            cache = response.headers.get("Cache-Control")
+            # Static files keep caching; logout answers the signed-out visitor it has just made.
+            if role != "anonymous" and rule.endpoint not in ("static", "auth.logout") \
+                    and cache != "private, no-store":
+                wrong.append(f"{method} {url} ({rule.endpoint}) may be cached for the next user of the PC: "
+                             f"Cache-Control {cache!r}")
             if response.status_code == 200 and response.mimetype == "text/html":
                 for finding in inline_code(response.get_data(as_text=True)):
                     wrong.append(f"{method} {url} ({rule.endpoint}) serves inline code: {finding}")

@@ -74,3 +74,24 @@ def test_proxy_fix_trusts_one_proxy_for_scheme(app_config, tmp_path):
 def test_without_proxy_fix_forwarded_headers_are_ignored(client):
     response = client.get("/", headers={"X-Forwarded-Proto": "https"})
     assert "Strict-Transport-Security" not in response.headers
+
+
+def test_a_signed_in_users_pages_and_downloads_are_not_stored_but_static_files_are(client, auth, create_user):
+    """Shared classroom PCs: the next user must not find the last one's pages or CSV in the browser cache.
+
+    (tests/security/test_access.py checks the header on every URL rule for a student and a teacher.)
+    """
+    create_user("anna")
+    assert "no-store" not in client.get("/auth/login").headers.get("Cache-Control", "")
+    auth.login()
+    for path in ("/", "/history.csv", "/no-such-page"):
+        response = client.get(path)
+        assert response.headers["Cache-Control"] == "private, no-store", path
+    static = client.get("/static/style.css")
+    static.close()
+    assert "no-store" not in static.headers.get("Cache-Control", "")
+    again = client.get("/static/style.css", headers={"If-None-Match": static.headers["ETag"]})
+    again.close()
+    assert again.status_code == 304  # still cached and revalidated
+    auth.logout()
+    assert "no-store" not in client.get("/auth/login").headers.get("Cache-Control", "")

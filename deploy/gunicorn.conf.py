@@ -1,0 +1,20 @@
+"""gunicorn settings for quizapp (docs/deployment.md): threaded workers, so slow clients cannot stall it.
+
+    gunicorn -c deploy/gunicorn.conf.py 'quizapp:create_app()'
+
+A sync worker serves one connection at a time: a client that sends its request or reads the answer slowly
+(a phone on a weak school Wi-Fi, or someone on purpose) holds that worker until the timeout, and as many such
+clients as workers stall the site. A gthread worker reads each request in one of its threads, so it takes
+workers x threads slow clients at once to do the same (tests/production/test_slow_clients.py). Command-line
+options override these values (e.g. --workers 8).
+"""
+
+import multiprocessing
+
+bind = "127.0.0.1:8000"  # the proxy in front forwards here
+workers = 2 * multiprocessing.cpu_count()
+worker_class = "gthread"
+threads = 8  # per worker; SQLAlchemy's pool holds 5 + 10 overflow connections per worker, enough for 8
+timeout = 60
+graceful_timeout = 20
+keepalive = 5  # seconds an idle keep-alive connection is kept (it waits in the poller, not in a thread)
