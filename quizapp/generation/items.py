@@ -57,9 +57,15 @@ def _around(text: str, fact: Fact) -> tuple[str, str]:
     return _SPACE.sub(" ", text[sentence.start : fact.start]), _SPACE.sub(" ", text[fact.end : sentence.end])
 
 
-def source(fact: Fact, context: str | None) -> dict:
-    """Provenance: the sentence, its offsets in the article text, and the context shown above it."""
-    result = {"sentence": fact.sentence.text, "start": fact.sentence.start, "end": fact.sentence.end}
+def source(fact: Fact, context: str | None, text: str) -> dict:
+    """Provenance: the sentence, its offsets in the article text, and the context shown above it.
+
+    The sentence is the article's text between the offsets exactly ("verbindet  hinunter" keeps its two
+    spaces), so `quizapp validate` finds it where the offsets say."""
+    sentence = fact.sentence
+    result = {"sentence": text[sentence.start : sentence.end], "start": sentence.start, "end": sentence.end}
+    if "\n" in result["sentence"]:  # a line break inside: the flattened text, found without offsets
+        result = {"sentence": sentence.text}
     if context:
         result["context"] = context
     return result
@@ -75,12 +81,13 @@ def cloze_item(deck_id: str, text: str, fact: Fact, context: str | None) -> dict
     }
     if accept := accepted(fact):
         item["accept"] = accept
-    return item | {"source": source(fact, context), "kind": fact.kind, **class_tags(fact), "status": "draft"}
+    provenance = {"source": source(fact, context, text), "kind": fact.kind, **class_tags(fact)}
+    return item | provenance | {"status": "draft"}
 
 
 def mcq_item(deck_id: str, text: str, fact: Fact, context: str | None, pool: Pool) -> dict | None:
     """A multiple-choice item with three distractors, or None if there are not three good ones."""
-    wrong = distractors(fact, pool)
+    wrong = distractors(fact, pool, avoid=context)
     if len(wrong) < 3:
         return None
     before, after = _around(text, fact)
@@ -91,7 +98,7 @@ def mcq_item(deck_id: str, text: str, fact: Fact, context: str | None, pool: Poo
         "text": f"{before}____{after}",
         "answer": fact.answer,
         "distractors": stable_order(item_id, wrong),
-        "source": source(fact, context),
+        "source": source(fact, context, text),
         "kind": fact.kind,
         **class_tags(fact),
         "status": "draft",
@@ -116,7 +123,8 @@ def accepted(fact: Fact) -> list[str]:
             value = int(fact.value)
             locale = fact.sentence.language
             grouped = format_like(value, "1,000" if locale == "en" else "1.000", locale)
-            options.append(f"{value}{rest}" if grouped == number else grouped + rest)
+            if not (1800 <= value <= 2100 and grouped != number):  # "2007" is not also "2.007"
+                options.append(f"{value}{rest}" if grouped == number else grouped + rest)
             if value in NUMBER_WORDS and not rest and fact.sentence.language == "de":
                 options.append(NUMBER_WORDS[value])
         if "Millionen" in rest:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import Path
 
 from .distractors import KnownNames, Pool, normalise
@@ -60,7 +61,21 @@ THIRD_PERSON = frozenset(
         "their",
     ]
 )
+REFERRING = frozenset(["deren", "dessen", "ihr", "ihre", "ihren", "ihrem", "ihrer", "sein", "seine", "seinen",
+                       "seinem", "seiner", "diese", "dieser", "dieses", "diesem", "diesen", "jene", "jener"])
 GOOD_LENGTH = range(7, 31)
+MAX_FACTS_PER_SENTENCE = 3  # at most six items from one sentence (a cloze and an MCQ per fact)
+KIND_VALUE = {
+    "zahl": 3.0,
+    "datum": 3.0,
+    "jahr": 2.5,
+    "person": 3.0,
+    "ort": 2.0,
+    "organisation": 2.0,
+    "name": 1.5,
+    "begriff": 1.5,
+}
+URL = re.compile(r"https?://|www\.|pic\.twitter|\bt\.co/|\.(?:com|org|net|at|de)/\S", re.IGNORECASE)
 
 
 def generate_deck(
@@ -101,17 +116,54 @@ def deck_from_article(
 def make_items(
     deck_id: str, article: Article, sents: list[Sentence], known: KnownNames = KnownNames()
 ) -> list[dict]:
-    """Items for the article: per fact the best sentence, a cloze, and an MCQ when it has three distractors."""
+    """Items for the article, best first: per fact the best sentence, a cloze, and an MCQ when it has three
+    good distractors; at most MAX_FACTS_PER_SENTENCE facts from one sentence, the highest scores kept."""
     facts = [fact for fact in find_facts(sents) if fact.kind != "name" or fact.last - fact.first > 1]
+    facts = [fact for fact in facts if fact.kind != "begriff" or key_term(fact, sents)]
     pool = Pool(facts=tuple(facts), known=known, article_date=article.date)
-    items: list[tuple[tuple[int, int, int], dict]] = []
+    scored: list[tuple[float, tuple[int, int], list[dict]]] = []
     for fact, context in best_facts(facts, sents):
-        order = (fact.sentence.index, fact.first)
-        items.append((order + (0,), cloze_item(deck_id, article.text, fact, context)))
-        if mcq := mcq_item(deck_id, article.text, fact, context, pool):
-            items.append((order + (1,), mcq))
-    ordered = [item for _, item in sorted(items, key=lambda pair: pair[0])]
+        cloze = cloze_item(deck_id, article.text, fact, context)
+        mcq = mcq_item(deck_id, article.text, fact, context, pool)
+        value = score(fact, context, mcq is not None)
+        scored.append((value, (fact.sentence.index, fact.first), [cloze] + ([mcq] if mcq else [])))
+    per_sentence: Counter = Counter()
+    ordered: list[dict] = []
+    for _, (sentence, _), items in sorted(scored, key=lambda entry: (-entry[0], entry[1])):
+        if per_sentence[sentence] < MAX_FACTS_PER_SENTENCE:
+            per_sentence[sentence] += 1
+            ordered.extend(items)
     return [item | {"generated": content_fingerprint(item)} for item in ordered]
+
+
+def score(fact: Fact, context: str | None, has_mcq: bool) -> float:
+    """What an item is worth to a teacher: the gap's value, less for a sentence that needs context or is
+    very short or long, more when good distractors exist (then both item types can ask it)."""
+    value = KIND_VALUE.get(fact.kind, 1.0)
+    if fact.kind == "datum" and fact.cls == "monat":
+        value = 2.0
+    if fact.kind in ("ort", "organisation") and fact.cls not in (None, "land", fact.kind):
+        value += 0.5  # "der Grenzfluss Tumen", "die Zeitung Rodong Sinmun": the article says what it is
+    if context is not None:
+        value -= 1.0
+    if len(fact.sentence.tokens) not in GOOD_LENGTH:
+        value -= 0.5
+    return value + (0.5 if has_mcq else 0.0)
+
+
+def key_term(fact: Fact, sents: list[Sentence]) -> bool:
+    """A term the article is about: its lemma or its head noun comes back in another sentence
+    ("Interkontinentalrakete" ... "Rakete"), not a decorative word used once ("Quäntchen")."""
+    lemma = (fact.lemma or fact.answer).lower()
+    heads = {lemma} | {lemma[i:] for i in range(1, len(lemma) - 4)}
+    heads = {head for head in heads if len(head) >= 5}
+    for sentence in sents:
+        if sentence.index == fact.sentence.index:
+            continue
+        for token in sentence.tokens:
+            if token.is_noun and (token.lemma or token.text).lower() in heads:
+                return True
+    return False
 
 
 def best_facts(facts: list[Fact], sents: list[Sentence]) -> list[tuple[Fact, str | None]]:
@@ -132,30 +184,49 @@ def best_facts(facts: list[Fact], sents: list[Sentence]) -> list[tuple[Fact, str
 
 
 def usable_sentence(sentence: Sentence, sents: list[Sentence]) -> tuple[bool, str | None]:
-    """Whether the sentence can stand alone, or with the sentence before it as context."""
-    if not sentence.complete:
+    """Whether the sentence can stand alone, or with the sentence before it as context (which must itself
+    stand alone: "Das erzählte er ..." explains nothing)."""
+    if not sentence.complete or sentence.teaser or has_url(sentence.text):
         return False, None
     if not leans_on_previous(sentence):
         return True, None
     previous = sents[sentence.index - 1] if sentence.index > 0 else None
-    if previous is None or previous.paragraph != sentence.paragraph or not previous.complete:
+    if (
+        previous is None
+        or previous.paragraph != sentence.paragraph
+        or not previous.complete
+        or previous.teaser
+        or has_url(previous.text)
+        or refers_back(previous)
+    ):
         return False, None
     return True, previous.text
+
+
+def has_url(text: str) -> bool:
+    """A web address or an embedded tweet ("pic.twitter.com/...", "t.co/...", "www.")."""
+    return bool(URL.search(text))
 
 
 def leans_on_previous(sentence: Sentence) -> bool:
     """Starts with a pronoun or a connective ("Damit", "Als Dank") that points back."""
     tokens = sentence.tokens
-    first = tokens[0]
-    if first.tag in ("PPER", "PDS", "PROAV", "PAV") or first.text.lower() in LEANING_OPENERS:
-        return True
-    if sentence.text.startswith(LEANING_PHRASES):
+    if tokens[0].text.lower() in LEANING_OPENERS or sentence.text.startswith(LEANING_PHRASES):
         return True
     if any(token.tag in ("PROAV", "PAV") and token.text.lower().startswith("da") for token in tokens):
         return True
+    return refers_back(sentence) or is_fragment(tokens)
+
+
+def refers_back(sentence: Sentence) -> bool:
+    """A pronoun near the start whose referent is in an earlier sentence: "Die kündigte ...",
+    "Unter ihnen ...", "Für deren Hit ...", "Ihr Trainer ..."."""
+    tokens = sentence.tokens
+    if tokens[0].tag in ("PPER", "PDS", "PROAV", "PAV"):
+        return True
     if any(token.text.lower() in THIRD_PERSON and token.tag == "PPER" for token in tokens[:4]):
         return True
-    return is_fragment(tokens)
+    return any(token.text.lower() in REFERRING for token in tokens[:4])
 
 
 def is_fragment(tokens) -> bool:

@@ -17,9 +17,9 @@ ROLES = (
     ("leader", "person", "staatschef"),
     ("chancellor", "person", "regierungschef"),
     ("prime minister", "person", "regierungschef"),
-    ("mayor", "person", "person"),
-    ("governor", "person", "person"),
-    ("secretary", "person", "person"),
+    ("mayor", "person", "mayor"),
+    ("governor", "person", "governor"),
+    ("secretary", "person", "secretary"),
     ("river", "ort", "fluss"),
     ("city", "ort", "stadt"),
     ("province", "ort", "region"),
@@ -35,26 +35,31 @@ ROLES = (
     ("premierminister", "person", "regierungschef"),
     ("minister", "person", "minister"),
     ("ministerin", "person", "minister"),
-    ("chef", "person", "person"),
-    ("chefin", "person", "person"),
-    ("sprecher", "person", "person"),
-    ("sprecherin", "person", "person"),
-    ("trainer", "person", "person"),
-    ("direktor", "person", "person"),
-    ("direktorin", "person", "person"),
-    ("bürgermeister", "person", "person"),
-    ("bürgermeisterin", "person", "person"),
-    ("kommandant", "person", "person"),
-    ("general", "person", "person"),
-    ("politiker", "person", "person"),
-    ("politikerin", "person", "person"),
-    ("vorsitzende", "person", "person"),
-    ("autor", "person", "person"),
-    ("autorin", "person", "person"),
-    ("forscher", "person", "person"),
-    ("forscherin", "person", "person"),
-    ("professor", "person", "person"),
-    ("professorin", "person", "person"),
+    ("chef", "person", "chef"),
+    ("chefin", "person", "chef"),
+    ("sprecher", "person", "sprecher"),
+    ("sprecherin", "person", "sprecher"),
+    ("trainer", "person", "trainer"),
+    ("trainerin", "person", "trainer"),
+    ("spieler", "person", "spieler"),
+    ("spielerin", "person", "spieler"),
+    ("kandidat", "person", "kandidat"),
+    ("kandidatin", "person", "kandidat"),
+    ("direktor", "person", "direktor"),
+    ("direktorin", "person", "direktor"),
+    ("bürgermeister", "person", "bürgermeister"),
+    ("bürgermeisterin", "person", "bürgermeister"),
+    ("kommandant", "person", "kommandant"),
+    ("general", "person", "general"),
+    ("politiker", "person", "politiker"),
+    ("politikerin", "person", "politiker"),
+    ("vorsitzende", "person", "vorsitzende"),
+    ("autor", "person", "autor"),
+    ("autorin", "person", "autor"),
+    ("forscher", "person", "forscher"),
+    ("forscherin", "person", "forscher"),
+    ("professor", "person", "professor"),
+    ("professorin", "person", "professor"),
     ("fluss", "ort", "fluss"),
     ("hauptstadt", "ort", "stadt"),
     ("stadt", "ort", "stadt"),
@@ -66,6 +71,8 @@ ROLES = (
     ("resort", "ort", "anlage"),
     ("ressort", "ort", "anlage"),
     ("zeitung", "organisation", "zeitung"),
+    ("blatt", "organisation", "zeitung"),
+    ("magazin", "organisation", "zeitung"),
     ("agentur", "organisation", "agentur"),
     ("sender", "organisation", "sender"),
     ("partei", "organisation", "partei"),
@@ -124,6 +131,7 @@ EN_TITLES = frozenset(
     ]
 )
 EN_CLASS_WORDS = frozenset(["River", "City", "Region", "Province", "Resort", "Hotel", "Oblast"])
+MIN_CITY = 100_000  # smaller namesakes ("Marca", Somalia) are more often a newspaper or a person
 APPOSITION_ARTICLES = frozenset(
     ["jener", "jenem", "jenes", "der", "die", "das", "dem", "des", "einer", "einem", "eines", "ein", "eine"]
 )
@@ -135,7 +143,7 @@ def role(noun: Token, before: str = "") -> tuple[str, str] | None:
     if before.lower().endswith(("foreign minister", "prime minister")):
         word = before.lower()
     for ending, kind, cls in ROLES:
-        if word.endswith(ending):
+        if word.endswith((ending, ending + "s", ending + "es")):  # "des Sportblatts Marca"
             return kind, cls
     return None
 
@@ -166,17 +174,43 @@ class NameFinder:
         for name, (kind, _) in known.items():
             if kind == "person" and " " in name:
                 surnames[name.rsplit(" ", 1)[1]].add(name)
+        alone = {_name(*run) for run in runs if run[2] - run[1] == 1}
         facts = []
         for sentence, first, last in runs:
             name = _name(sentence, first, last)
+            if first > 0 and _club_prefix(sentence.tokens[first - 1].text):
+                continue  # "FC {{Barcelona}}": a fragment of the club's name
             if name in known:
                 kind, cls = known[name]
             elif len(surnames.get(name, ())) == 1:
                 kind, cls = known[next(iter(surnames[name]))]
+            elif 2 <= last - first <= 3 and _surname(sentence.tokens[last - 1].text, alone, known):
+                kind, cls = "person", "person"  # "Gerhard Reissner" ... "so Reissner": news names people so
+            elif _fragment(sentence.tokens, last):
+                continue  # "{{Silent Hill}} 2", "{{Carolina}} Panthers": part of a longer name
             else:
                 kind, cls = "name", None
             facts.append(Fact(kind, sentence, first, last, cls=cls))
         return facts
+
+
+def _surname(word: str, alone: set[str], known: dict) -> bool:
+    """A word that stands alone elsewhere in the article and is no place: "Reissner", not "Madrid"."""
+    return word in alone and word not in known and not _gazetteer_role(word) and not country_code(word)
+
+
+def _club_prefix(word: str) -> bool:
+    """ "FC", "SK", "AC", "RB": an abbreviation in capitals that belongs to the name after it."""
+    return 2 <= len(word) <= 4 and word.isalpha() and word.isupper()
+
+
+def _fragment(tokens: tuple[Token, ...], last: int) -> bool:
+    """A capitalised word or a number right after a name of unknown kind continues the name."""
+    if last >= len(tokens):
+        return False
+    following = tokens[last]
+    capitalised = following.text[:1].isupper() and following.tag in ("NN", "NE", "FM", "ADJA")
+    return following.tag == "CARD" or capitalised
 
 
 def _name(sentence: Sentence, first: int, last: int) -> str:
@@ -251,8 +285,12 @@ def _context_role(tokens: tuple[Token, ...], first: int, last: int) -> tuple[str
     if first > 0 and (tokens[first - 1].is_noun or tokens[first - 1].text in EN_TITLES):
         if found := role(tokens[first - 1], before):
             return found
-        if last - first >= 2 and tokens[first - 1].text.lower().endswith(PERSON_NOUN_ENDINGS):
-            return "person", "person"
+        if (
+            last - first >= 2
+            and tokens[first - 1].text.lower().endswith(PERSON_NOUN_ENDINGS)
+            and not _gazetteer_role(tokens[last - 1].text)
+        ):
+            return "person", "person"  # but "Stadtkonkurrent Atlético Madrid" is a club
     if (
         last < len(tokens)
         and (tokens[last].is_noun or tokens[last].text in EN_CLASS_WORDS)
@@ -277,6 +315,8 @@ def _gazetteer_role(name: str, language: str = "de") -> tuple[str, str] | None:
     """A country or city name; a city's name must not also be a German noun ("Derby")."""
     if country_code(name, language):
         return "ort", "land"
-    if city(name) and not name.isupper() and (language != "de" or name not in nlp.nouns().by_lemma):
+    found = city(name)
+    noun = language == "de" and name in nlp.nouns().by_lemma
+    if found and found[2] >= MIN_CITY and not name.isupper() and not noun:
         return "ort", "stadt"
     return None
