@@ -11,7 +11,7 @@ from .distractors import normalise
 from .facts import HINTS, HINTS_EN
 from .facts.dates import MONTH_ALIASES
 from .numerals import parse_number
-from .pipeline import MAX_FACTS_PER_SENTENCE, URL
+from .pipeline import MAX_ITEMS_PER_SENTENCE, URL
 
 _GAP = re.compile(r"\{\{c1::(.*?)::[^}]*\}\}")
 _HINT = re.compile(r"\{\{c1::.*?::([^}]*)\}\}")
@@ -30,7 +30,7 @@ def problems(item: dict, article_text: str | None = None) -> list[str]:
     found = []
     answer = answer_of(item)
     source = item["source"]
-    if not answer or answer not in source["sentence"]:
+    if not answer or answer not in " ".join(source["sentence"].split()):
         found.append(f"answer {answer!r} not in its source sentence")
     span = article_text[source.get("start", 0) : source.get("end")] if article_text is not None else None
     exact = span is None or span == source["sentence"]
@@ -74,12 +74,12 @@ def _form_problems(item: dict, answer: str, source: dict) -> list[str]:
 
 
 def deck_problems(items: list[dict]) -> list[str]:
-    """What is wrong with a deck as a whole: too many items from one sentence."""
+    """What is wrong with a deck as a whole: more than MAX_ITEMS_PER_SENTENCE items from one sentence."""
     per_sentence = Counter(item["source"]["sentence"] for item in items)
     return [
         f"{count} items from one sentence: {sentence[:60]!r}"
         for sentence, count in per_sentence.items()
-        if count > 2 * MAX_FACTS_PER_SENTENCE
+        if count > MAX_ITEMS_PER_SENTENCE
     ]
 
 

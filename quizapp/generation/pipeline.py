@@ -64,7 +64,8 @@ THIRD_PERSON = frozenset(
 REFERRING = frozenset(["deren", "dessen", "ihr", "ihre", "ihren", "ihrem", "ihrer", "sein", "seine", "seinen",
                        "seinem", "seiner", "diese", "dieser", "dieses", "diesem", "diesen", "jene", "jener"])
 GOOD_LENGTH = range(7, 31)
-MAX_FACTS_PER_SENTENCE = 3  # at most six items from one sentence (a cloze and an MCQ per fact)
+# Items of one sentence show each other's answers: one fact asked both ways, or up to three facts once each.
+MAX_ITEMS_PER_SENTENCE = 3
 KIND_VALUE = {
     "zahl": 3.0,
     "datum": 3.0,
@@ -117,7 +118,7 @@ def make_items(
     deck_id: str, article: Article, sents: list[Sentence], known: KnownNames = KnownNames()
 ) -> list[dict]:
     """Items for the article, best first: per fact the best sentence, a cloze, and an MCQ when it has three
-    good distractors; at most MAX_FACTS_PER_SENTENCE facts from one sentence, the highest scores kept."""
+    good distractors; at most MAX_ITEMS_PER_SENTENCE items from one sentence, the highest scores kept."""
     facts = [fact for fact in find_facts(sents) if fact.kind != "name" or fact.last - fact.first > 1]
     facts = [fact for fact in facts if fact.kind != "begriff" or key_term(fact, sents)]
     pool = Pool(facts=tuple(facts), known=known, article_date=article.date)
@@ -126,13 +127,16 @@ def make_items(
         cloze = cloze_item(deck_id, article.text, fact, context)
         mcq = mcq_item(deck_id, article.text, fact, context, pool)
         value = score(fact, context, mcq is not None)
-        scored.append((value, (fact.sentence.index, fact.first), [cloze] + ([mcq] if mcq else [])))
+        scored.append((value, (fact.sentence.index, fact.first), [cloze, mcq] if mcq else [cloze]))
+    ranked = sorted(scored, key=lambda entry: (-entry[0], entry[1]))
     per_sentence: Counter = Counter()
-    ordered: list[dict] = []
-    for _, (sentence, _), items in sorted(scored, key=lambda entry: (-entry[0], entry[1])):
-        if per_sentence[sentence] < MAX_FACTS_PER_SENTENCE:
-            per_sentence[sentence] += 1
-            ordered.extend(items)
+    chosen: list[tuple[int, int, dict]] = []  # (rank, round, item)
+    for round_ in (0, 1):  # first one item for each of a sentence's best facts, then their second type
+        for rank, (_, (sentence, _), items) in enumerate(ranked):
+            if round_ < len(items) and per_sentence[sentence] < MAX_ITEMS_PER_SENTENCE:
+                per_sentence[sentence] += 1
+                chosen.append((rank, round_, items[round_]))
+    ordered = [item for _, _, item in sorted(chosen, key=lambda entry: entry[:2])]
     return [item | {"generated": content_fingerprint(item)} for item in ordered]
 
 

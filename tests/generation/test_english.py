@@ -22,6 +22,13 @@ def test_english_deck():
     assert items[("cloze", "Tumen")]["kind"] == "ort"
     assert all(d.endswith(" million") and "." in d for d in items[("mcq", "1.2 million")]["distractors"])
     assert all("," in d for d in items[("mcq", "3,000")]["distractors"])
+    # A sentence gives at most three items (issue 13), so these two facts get a sentence each here.
+    single = generate_deck_from_text(
+        "date 2025-07 The two leaders met again in June 2024 after a long break in the capital. "
+        "Many people could cross the Tumen River every day on the new bridge.",
+        "2025-07-north-korea.txt",
+    )
+    items = {(item["type"], answer_of(item)): item for item in single["questions"]}
     assert all(d.endswith(" 2024") for d in items[("mcq", "June 2024")]["distractors"])
     assert set(items[("mcq", "Tumen")]["distractors"]) <= {
         "Amur",
