@@ -129,6 +129,9 @@ def accepted(fact: Fact) -> list[str]:
                 options.append(NUMBER_WORDS[value])
         if "Millionen" in rest:
             options.append(number + " Mio.")
+        for short, long in (("Mio.", "Millionen"), ("Mrd.", "Milliarden")):
+            if rest.strip() == short:
+                options.append(f"{number} {long}")
     if fact.kind == "person" and answer.count(" ") == 1:
         options.append(answer.split()[-1])
     return [option for option in dict.fromkeys(options) if option != answer]

@@ -11,7 +11,7 @@ from .facts import Fact, find_facts
 from .ids import content_fingerprint
 from .items import cloze_item, mcq_item
 from .source import Article, parse_article, read_article
-from .text import Sentence, sentences
+from .text import OPENING_PUNCTUATION, SENTENCE_OPENERS, Sentence, sentences
 
 CONTENT_TAGS = ("NN", "NNA", "NE", "CARD", "ADJA", "ADJD", "VVFIN", "VVINF", "VVPP", "VVIZU", "FM")
 LEANING_OPENERS = frozenset(
@@ -27,6 +27,10 @@ LEANING_OPENERS = frozenset(
         "vielmehr",
         "zudem",
         "außerdem",
+        "dort",
+        "hier",
+        "damals",
+        "dabei",
         "then",
         "however",
         "therefore",
@@ -63,6 +67,7 @@ THIRD_PERSON = frozenset(
 )
 REFERRING = frozenset(["deren", "dessen", "ihr", "ihre", "ihren", "ihrem", "ihrer", "sein", "seine", "seinen",
                        "seinem", "seiner", "diese", "dieser", "dieses", "diesem", "diesen", "jene", "jener"])
+AHEAD = frozenset(["dass", "ob", "wie", "was", "wer", "wo", "wann", "warum", "weil", "wenn", "um"])
 GOOD_LENGTH = range(7, 31)
 # Items of one sentence show each other's answers: one fact asked both ways, or up to three facts once each.
 MAX_ITEMS_PER_SENTENCE = 3
@@ -190,8 +195,10 @@ def best_facts(facts: list[Fact], sents: list[Sentence]) -> list[tuple[Fact, str
 def usable_sentence(sentence: Sentence, sents: list[Sentence]) -> tuple[bool, str | None]:
     """Whether the sentence can stand alone, or with the sentence before it as context (which must itself
     stand alone: "Das erzählte er ..." explains nothing)."""
-    if not sentence.complete or sentence.teaser or has_url(sentence.text):
+    if not sentence.complete or sentence.teaser or has_url(sentence.text) or glued(sentence):
         return False, None
+    if sentence.index == 0 and not any(token.is_finite_verb for token in sentence.tokens):
+        return False, None  # a headline above the article: "Sicherheitslücke bereits im Februar entdeckt."
     if not leans_on_previous(sentence):
         return True, None
     previous = sents[sentence.index - 1] if sentence.index > 0 else None
@@ -201,6 +208,7 @@ def usable_sentence(sentence: Sentence, sents: list[Sentence]) -> tuple[bool, st
         or not previous.complete
         or previous.teaser
         or has_url(previous.text)
+        or glued(previous)
         or refers_back(previous)
     ):
         return False, None
@@ -217,20 +225,49 @@ def leans_on_previous(sentence: Sentence) -> bool:
     tokens = sentence.tokens
     if tokens[0].text.lower() in LEANING_OPENERS or sentence.text.startswith(LEANING_PHRASES):
         return True
-    if any(token.tag in ("PROAV", "PAV") and token.text.lower().startswith("da") for token in tokens):
+    if any(
+        token.tag in ("PROAV", "PAV") and token.text.lower().startswith("da") and not _points_ahead(tokens, i)
+        for i, token in enumerate(tokens)
+    ):
         return True
     return refers_back(sentence) or is_fragment(tokens)
+
+
+def _points_ahead(tokens, i: int) -> bool:
+    """ "damit, ob ...", "darauf, dass ...": the pronominal adverb announces the clause after it."""
+    following = tokens[i + 1 : i + 3]
+    return len(following) == 2 and following[0].text == "," and following[1].text.lower() in AHEAD
 
 
 def refers_back(sentence: Sentence) -> bool:
     """A pronoun near the start whose referent is in an earlier sentence: "Die kündigte ...",
     "Unter ihnen ...", "Für deren Hit ...", "Ihr Trainer ..."."""
     tokens = sentence.tokens
-    if tokens[0].tag in ("PPER", "PDS", "PROAV", "PAV"):
+    article = len(tokens) > 1 and tokens[1].tag in ("NN", "NE", "ADJA")  # "Das Team ...": an article
+    if tokens[0].tag in ("PPER", "PDS", "PROAV", "PAV") and not (tokens[0].tag == "PDS" and article):
         return True
     if any(token.text.lower() in THIRD_PERSON and token.tag == "PPER" for token in tokens[:4]):
         return True
-    return any(token.text.lower() in REFERRING for token in tokens[:4])
+    if any(token.text.lower() in REFERRING for token in tokens[:4]):
+        return True
+    return any(token.tag == "PDAT" and token.text.lower().startswith("dies") for token in tokens)
+
+
+def glued(sentence: Sentence) -> bool:
+    """Two sentences or a sub-heading run together: a capitalised function word or finite verb in
+    mid-sentence ("... finden Sie hier: Höhere Quote bei Zuwanderern Deutlich höhere ...")."""
+    tokens = sentence.tokens
+    for i in range(2, len(tokens)):
+        token, before = tokens[i], tokens[i - 1]
+        if (
+            token.text[:1].isupper()
+            and (token.tag in SENTENCE_OPENERS or token.tag in ("ADJD", "VVFIN", "VAFIN", "VMFIN"))
+            and token.tag != "PPER"
+            and before.text not in OPENING_PUNCTUATION
+            and not before.tag.startswith("$")
+        ):
+            return True
+    return False
 
 
 def is_fragment(tokens) -> bool:

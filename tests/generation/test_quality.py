@@ -163,3 +163,54 @@ def test_an_article_with_double_spaces_gives_a_bank_that_validates(tmp_path):
     assert bank["questions"]
     report = validate_files([(p, p.name) for p in bank_files(tmp_path / "questions")], tmp_path)
     assert report.errors == []
+
+
+def test_club_and_league_names_are_whole_organisations():
+    deck = generate_deck_from_text(
+        "Die Londoner gewannen am Samstag bei West Bromwich Albion mit 3:0 und führen die Tabelle an. "
+        "Am Sonntag kann Christian Fuchs mit Leicester City erstmals den Titel in der Premier League holen."
+    )
+    answers = {answer_of(item): item["kind"] for item in deck["questions"]}
+    assert "West Bromwich" not in answers and "League" not in answers
+    assert answers.get("West Bromwich Albion") == "organisation"
+    assert answers.get("Premier League", "organisation") == "organisation"
+
+
+def test_a_sentence_with_a_glued_sub_heading_is_not_used():
+    deck = generate_deck_from_text(
+        "Die Liste der Bezirke finden Sie hier: Höhere Quote bei Zuwanderern Deutlich höhere Quoten gibt es "
+        "bei Zuwanderern der ersten Generation mit 30 Prozent."
+    )
+    assert deck["questions"] == []
+
+
+def test_a_headline_without_a_verb_is_not_used():
+    deck = generate_deck_from_text(
+        "Sicherheitslücke bereits im Februar 2015 entdeckt und nun von den Forschern bekannt gemacht. "
+        "Die Forscher fanden die Lücke in 40 Routern eines großen Herstellers aus Taiwan."
+    )
+    assert [answer_of(item) for item in deck["questions"] if "Februar" in item["source"]["sentence"]] == []
+
+
+def test_dort_and_dieser_point_back_and_need_their_sentence():
+    deck = generate_deck_from_text(
+        "Die Stadt Wien hat viele Schulen in jedem ihrer Bezirke gebaut. "
+        "Dort sind 26 Prozent der Jugendlichen im Alter zwischen 15 und 24 Jahren ohne Abschluss."
+    )
+    items = [item for item in deck["questions"] if item["source"]["sentence"].startswith("Dort")]
+    assert items
+    for item in items:
+        assert item["source"]["context"] == "Die Stadt Wien hat viele Schulen in jedem ihrer Bezirke gebaut."
+
+
+def test_an_inflected_common_word_is_no_term_and_mio_accepts_millionen():
+    deck = generate_deck_from_text(
+        "Eine Gruppe von Hackern hat die Bank um 400 Mio. Euro gebracht, berichtet die Polizei in Wien. "
+        "Die Hackern zugeschriebenen Angriffe dauerten nach Angaben der Bank drei Wochen lang an."
+    )
+    answers = [answer_of(item) for item in deck["questions"]]
+    assert "Hackern" not in answers
+    cloze = next(
+        item for item in deck["questions"] if answer_of(item) == "400 Mio." and item["type"] == "cloze"
+    )
+    assert "400 Millionen" in cloze["accept"]

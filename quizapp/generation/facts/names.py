@@ -71,6 +71,10 @@ ROLES = (
     ("resort", "ort", "anlage"),
     ("ressort", "ort", "anlage"),
     ("zeitung", "organisation", "zeitung"),
+    ("verein", "organisation", "verein"),
+    ("vereinen", "organisation", "verein"),
+    ("klub", "organisation", "verein"),
+    ("club", "organisation", "verein"),
     ("blatt", "organisation", "zeitung"),
     ("magazin", "organisation", "zeitung"),
     ("agentur", "organisation", "agentur"),
@@ -131,6 +135,10 @@ EN_TITLES = frozenset(
     ]
 )
 EN_CLASS_WORDS = frozenset(["River", "City", "Region", "Province", "Resort", "Hotel", "Oblast"])
+# Words that make a run of names a club or a league: "Leicester City", "West Bromwich Albion".
+TEAM_WORDS = frozenset(
+    {"City", "United", "Albion", "Rovers", "Athletic", "Wanderers", "Hotspur", "County", "League", "Liga"}
+)
 MIN_CITY = 100_000  # smaller namesakes ("Marca", Somalia) are more often a newspaper or a person
 APPOSITION_ARTICLES = frozenset(
     ["jener", "jenem", "jenes", "der", "die", "das", "dem", "des", "einer", "einem", "eines", "ein", "eine"]
@@ -180,7 +188,13 @@ class NameFinder:
             name = _name(sentence, first, last)
             if first > 0 and _club_prefix(sentence.tokens[first - 1].text):
                 continue  # "FC {{Barcelona}}": a fragment of the club's name
-            if name in known:
+            if all(token.text in TEAM_WORDS for token in sentence.tokens[first:last]):
+                if first < 2 or not sentence.tokens[first - 1].text[:1].isupper():
+                    continue  # "League" alone
+                first -= 1  # "Premier League": the tagger takes "Premier" for a noun
+            if team := _team(sentence.tokens[first:last]):
+                kind, cls = "organisation", team
+            elif name in known:
                 kind, cls = known[name]
             elif len(surnames.get(name, ())) == 1:
                 kind, cls = known[next(iter(surnames[name]))]
@@ -196,7 +210,17 @@ class NameFinder:
 
 def _surname(word: str, alone: set[str], known: dict) -> bool:
     """A word that stands alone elsewhere in the article and is no place: "Reissner", not "Madrid"."""
-    return word in alone and word not in known and not _gazetteer_role(word) and not country_code(word)
+    return word in alone and word not in known and not city(word) and not country_code(word)
+
+
+def _team(tokens: tuple[Token, ...]) -> str | None:
+    """ "verein" for "SC Hakoah", "Leicester City"; "liga" for "Premier League"; else None."""
+    words = [token.text for token in tokens]
+    if words[-1] in ("League", "Liga"):
+        return "liga"
+    if len(words) > 1 and (_club_prefix(words[0]) or _club_prefix(words[-1]) or words[-1] in TEAM_WORDS):
+        return "verein"
+    return None
 
 
 def _club_prefix(word: str) -> bool:
@@ -234,6 +258,7 @@ def _runs(tokens: tuple[Token, ...], language: str = "de"):
             last = i + 1
             while last < len(tokens) and (
                 _is_name(tokens[last])
+                or tokens[last].text in TEAM_WORDS
                 or (
                     tokens[last].tag in ("FM", "NE", "PPER")
                     and tokens[last].text.isalpha()
