@@ -65,6 +65,10 @@ THIRD_PERSON = frozenset(
         "their",
     ]
 )
+PRONOUNS = frozenset(
+    ["er", "sie", "ihm", "ihn", "ihr", "ihre", "ihren", "ihrem", "ihrer", "ihres", "sein", "seine", "seinen"]
+    + ["seinem", "seiner", "seines", "Er", "Sie", "Ihr", "Ihre", "Sein", "Seine"]
+)
 REFERRING = frozenset(["deren", "dessen", "ihr", "ihre", "ihren", "ihrem", "ihrer", "sein", "seine", "seinen",
                        "seinem", "seiner", "diese", "dieser", "dieses", "diesem", "diesen", "jene", "jener"])
 AHEAD = frozenset(["dass", "ob", "wie", "was", "wer", "wo", "wann", "warum", "weil", "wenn", "um"])
@@ -124,7 +128,8 @@ def make_items(
 ) -> list[dict]:
     """Items for the article, best first: per fact the best sentence, a cloze, and an MCQ when it has three
     good distractors; at most MAX_ITEMS_PER_SENTENCE items from one sentence, the highest scores kept."""
-    facts = [fact for fact in find_facts(sents) if fact.kind != "name" or fact.last - fact.first > 1]
+    # A name of unknown kind gets no item: its hint would say "Name" and no surname would count.
+    facts = [fact for fact in find_facts(sents) if fact.kind != "name" and not in_range(fact)]
     facts = [fact for fact in facts if fact.kind != "begriff" or key_term(fact, sents)]
     pool = Pool(facts=tuple(facts), known=known, article_date=article.date)
     scored: list[tuple[float, tuple[int, int], list[dict]]] = []
@@ -158,6 +163,21 @@ def score(fact: Fact, context: str | None, has_mcq: bool) -> float:
     if len(fact.sentence.tokens) not in GOOD_LENGTH:
         value -= 0.5
     return value + (0.5 if has_mcq else 0.0)
+
+
+def in_range(fact: Fact) -> bool:
+    """A bound of a range ("20 bis 30 Mrd.", "zwischen 1961 und 1990"): trivia whose other bound in the
+    stem makes some options absurd."""
+    if fact.kind not in ("zahl", "jahr"):
+        return False
+    tokens = fact.sentence.tokens
+    before = tokens[max(0, fact.first - 2) : fact.first]
+    after = tokens[fact.last : fact.last + 2]
+    joined = ("bis", "und", "-", "–", "to", "and")
+    return (
+        len(before) == 2 and before[1].text in joined and before[0].tag == "CARD"
+        or len(after) == 2 and after[0].text in joined and after[1].tag == "CARD"
+    )
 
 
 def key_term(fact: Fact, sents: list[Sentence]) -> bool:
@@ -201,6 +221,8 @@ def usable_sentence(sentence: Sentence, sents: list[Sentence]) -> tuple[bool, st
         return False, None  # a headline above the article: "Sicherheitslücke bereits im Februar entdeckt."
     if not leans_on_previous(sentence):
         return True, None
+    if personal_pronoun(sentence):
+        return False, None  # "Sie hatte im Dezember ...": the sentence before need not name her
     previous = sents[sentence.index - 1] if sentence.index > 0 else None
     if (
         previous is None
@@ -250,14 +272,29 @@ def refers_back(sentence: Sentence) -> bool:
         return True
     if any(token.text.lower() in REFERRING for token in tokens[:4]):
         return True
+    if personal_pronoun(sentence):
+        return True
     return any(token.tag == "PDAT" and token.text.lower().startswith("dies") for token in tokens)
+
+
+def personal_pronoun(sentence: Sentence) -> bool:
+    """A third-person pronoun ("sagt er", "ihr zweiter Ehemann") with no name before it in the sentence:
+    its person is somewhere earlier, and the sentence before is often not where."""
+    noun = False  # a possessive may point at a noun before it: "Der Sportklub hat seinen Trainer ..."
+    for token in sentence.tokens:
+        if token.tag == "NE":
+            return False
+        noun = noun or token.tag == "NN"
+        if token.text in PRONOUNS and (token.tag == "PPER" or token.tag == "PPOSAT" and not noun):
+            return True
+    return False
 
 
 def glued(sentence: Sentence) -> bool:
     """Two sentences or a sub-heading run together: a capitalised function word or finite verb in
     mid-sentence ("... finden Sie hier: Höhere Quote bei Zuwanderern Deutlich höhere ...")."""
     tokens = sentence.tokens
-    for i in range(2, len(tokens)):
+    for i in range(1, len(tokens)):
         token, before = tokens[i], tokens[i - 1]
         if (
             token.text[:1].isupper()

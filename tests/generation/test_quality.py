@@ -11,9 +11,14 @@ from ruamel.yaml import YAML
 from quizapp.bank.validate import bank_files, validate_files
 from quizapp.generation.batch import run
 from quizapp.generation.checks import answer_of, deck_problems
+from quizapp.generation.distractors import Pool
+from quizapp.generation.distractors.numbers import number_candidates
 from quizapp.generation.distractors.terms import look_alike
+from quizapp.generation.facts import find_facts
 from quizapp.generation.gazetteer import PERSONS
 from quizapp.generation.pipeline import MAX_ITEMS_PER_SENTENCE, generate_deck, generate_deck_from_text
+from quizapp.generation.source import parse_article
+from quizapp.generation.text import sentences
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = sorted((ROOT / "tests" / "fixtures" / "corpus").glob("10kgnad-test-*.txt"))
@@ -166,11 +171,10 @@ def test_an_article_with_double_spaces_gives_a_bank_that_validates(tmp_path):
 
 
 def test_club_and_league_names_are_whole_organisations():
-    deck = generate_deck_from_text(
+    answers = kinds_of(
         "Die Londoner gewannen am Samstag bei West Bromwich Albion mit 3:0 und führen die Tabelle an. "
         "Am Sonntag kann Christian Fuchs mit Leicester City erstmals den Titel in der Premier League holen."
     )
-    answers = {answer_of(item): item["kind"] for item in deck["questions"]}
     assert "West Bromwich" not in answers and "League" not in answers
     assert answers.get("West Bromwich Albion") == "organisation"
     assert answers.get("Premier League", "organisation") == "organisation"
@@ -214,3 +218,53 @@ def test_an_inflected_common_word_is_no_term_and_mio_accepts_millionen():
         item for item in deck["questions"] if answer_of(item) == "400 Mio." and item["type"] == "cloze"
     )
     assert "400 Millionen" in cloze["accept"]
+
+
+def test_the_bounds_of_a_range_are_not_asked():
+    deck = generate_deck_from_text(
+        "Analysten gehen von 20 bis 30 Mrd. Euro Schaden aus, die Behörde schätzt sogar 45 Mrd. Euro."
+    )
+    answers = [answer_of(item) for item in deck["questions"]]
+    assert "30 Mrd." not in answers and "20" not in answers and "45 Mrd." in answers
+
+
+def test_temperatures_get_options_a_weather_report_could_give():
+    article = parse_article(
+        "Am Samstag erreicht die Hitzewelle in ganz Österreich mit Temperaturen von bis zu 38 Grad ihren "
+        "Höhepunkt."
+    )
+    fact = next(fact for fact in find_facts(sentences(article)) if fact.kind == "zahl")
+    options = [int(option) for option in number_candidates(fact, Pool())]
+    assert options and all(22 <= option <= 54 for option in options)  # not 16 or 54 for a heat wave
+
+
+def test_a_pronoun_subject_gets_no_item_and_no_guessed_context():
+    deck = generate_deck_from_text(
+        "Uwe Böhnhardt beendete den lautstarken Streit in der Wohnung in Zwickau mit Schlägen. "
+        "Sie hatte im Dezember ihr jahrelanges Schweigen vor dem Oberlandesgericht München gebrochen."
+    )
+    assert not [item for item in deck["questions"] if item["source"]["sentence"].startswith("Sie hatte")]
+
+
+def kinds_of(text: str) -> dict[str, str]:
+    """The kind of each answer asked in a deck generated from text."""
+    return {answer_of(item): item["kind"] for item in generate_deck_from_text(text)["questions"]}
+
+
+def test_names_of_unknown_kind_get_no_item_but_a_cast_in_brackets_does():
+    kinds = kinds_of(
+        "Von Barack Obama stammt der schöne Satz über die vielen Präsidenten auf den Dollarscheinen. "
+        "Die Erpresserin hat es auf die alleinerziehende Tanja (Karoline Herfurth) abgesehen, heißt es im "
+        "Film."
+    )
+    assert "Barack Obama" not in kinds and kinds.get("Karoline Herfurth") == "person"
+
+
+def test_a_noun_before_a_name_is_not_part_of_the_answer():
+    answers = kinds_of(
+        "Anlass der Simulation war die Erweiterung des Mikroklimamodells ENVI-met durch die Universität "
+        "Wien. "
+        "Seinen Spitznamen hatte Campbell der Zeit als Trainer an der Uni Columbia zu verdanken, sagt Obama."
+    )
+    assert not any(answer.startswith("Mikroklimamodell") for answer in answers)
+    assert answers.get("Columbia", "organisation") == "organisation"

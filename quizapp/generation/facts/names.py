@@ -71,6 +71,8 @@ ROLES = (
     ("resort", "ort", "anlage"),
     ("ressort", "ort", "anlage"),
     ("zeitung", "organisation", "zeitung"),
+    ("uni", "organisation", "universität"),
+    ("universität", "organisation", "universität"),
     ("verein", "organisation", "verein"),
     ("vereinen", "organisation", "verein"),
     ("klub", "organisation", "verein"),
@@ -192,12 +194,16 @@ class NameFinder:
                 if first < 2 or not sentence.tokens[first - 1].text[:1].isupper():
                     continue  # "League" alone
                 first -= 1  # "Premier League": the tagger takes "Premier" for a noun
+            if last - first > 1 and _common_noun(sentence.tokens[first]):
+                first += 1  # "des Mikroklimamodells ENVI-met": the noun says what the name is
             if team := _team(sentence.tokens[first:last]):
                 kind, cls = "organisation", team
             elif name in known:
                 kind, cls = known[name]
             elif len(surnames.get(name, ())) == 1:
                 kind, cls = known[next(iter(surnames[name]))]
+            elif 2 <= last - first <= 3 and _cast(sentence.tokens, first, last):
+                kind, cls = "person", "schauspieler"  # "Tanja (Karoline Herfurth)": who plays the part
             elif 2 <= last - first <= 3 and _surname(sentence.tokens[last - 1].text, alone, known):
                 kind, cls = "person", "person"  # "Gerhard Reissner" ... "so Reissner": news names people so
             elif _fragment(sentence.tokens, last):
@@ -221,6 +227,24 @@ def _team(tokens: tuple[Token, ...]) -> str | None:
     if len(words) > 1 and (_club_prefix(words[0]) or _club_prefix(words[-1]) or words[-1] in TEAM_WORDS):
         return "verein"
     return None
+
+
+def _cast(tokens: tuple[Token, ...], first: int, last: int) -> bool:
+    """A full name in brackets right after a name: the actor of a part."""
+    return (
+        first >= 2
+        and last < len(tokens)
+        and tokens[first - 1].text == "("
+        and tokens[last].text == ")"
+        and tokens[first - 2].tag == "NE"
+    )
+
+
+def _common_noun(token: Token) -> bool:
+    """A German noun tagged as part of a name ("Mikroklimamodells"); not a short given name ("Wolf")."""
+    lexicon = nlp.nouns().by_lemma
+    forms = (token.text, token.lemma, token.text[:-1])
+    return len(token.text) > 8 and any(form in lexicon for form in forms)
 
 
 def _club_prefix(word: str) -> bool:
