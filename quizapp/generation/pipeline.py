@@ -85,6 +85,7 @@ KIND_VALUE = {
     "name": 1.5,
     "begriff": 1.5,
 }
+INNER_STOP = re.compile(r"[a-zäöüß]{3}\. \d")
 URL = re.compile(r"https?://|www\.|pic\.twitter|\bt\.co/|\.(?:com|org|net|at|de)/\S", re.IGNORECASE)
 
 
@@ -215,7 +216,13 @@ def best_facts(facts: list[Fact], sents: list[Sentence]) -> list[tuple[Fact, str
 def usable_sentence(sentence: Sentence, sents: list[Sentence]) -> tuple[bool, str | None]:
     """Whether the sentence can stand alone, or with the sentence before it as context (which must itself
     stand alone: "Das erzählte er ..." explains nothing)."""
-    if not sentence.complete or sentence.teaser or has_url(sentence.text) or glued(sentence):
+    if (
+        not sentence.complete
+        or sentence.teaser
+        or has_url(sentence.text)
+        or glued(sentence)
+        or has_two_sentences(sentence.text)
+    ):
         return False, None
     if sentence.index == 0 and not any(token.is_finite_verb for token in sentence.tokens):
         return False, None  # a headline above the article: "Sicherheitslücke bereits im Februar entdeckt."
@@ -235,6 +242,11 @@ def usable_sentence(sentence: Sentence, sents: list[Sentence]) -> tuple[bool, st
     ):
         return False, None
     return True, previous.text
+
+
+def has_two_sentences(text: str) -> bool:
+    """A full stop inside the text before a number ("Höher sind die Kosten. 8.000 Euro ...")."""
+    return bool(INNER_STOP.search(text))
 
 
 def has_url(text: str) -> bool:

@@ -268,3 +268,24 @@ def test_a_noun_before_a_name_is_not_part_of_the_answer():
     )
     assert not any(answer.startswith("Mikroklimamodell") for answer in answers)
     assert answers.get("Columbia", "organisation") == "organisation"
+
+
+def test_a_state_is_a_place_and_two_glued_sentences_are_not_used():
+    kinds = kinds_of(
+        "Die Menge habe am Freitag fünf Männer im Bundesstaat Himachal Pradesh angegriffen, teilte die "
+        "Polizei mit. Höher sind auch die Studienkosten. 8.000 Euro pro Semester, also insgesamt 48.000 Euro müssen "
+        "Studierende zahlen."
+    )
+    assert kinds == {"Himachal Pradesh": "ort"}
+
+
+def test_a_woman_gets_women_as_options():
+    deck = generate_deck_from_text(
+        "An der Universität lehren die Juristin Jutta Fiegl und der Jurist Bernd-Christian Funk seit Jahren. "
+        "Neu im Team sind die Soziologin Ulrike Weber und der Anwalt Alfred Pritz aus Linz. "
+        "Die Historikerin Eva Berger forscht seit Jahren zur Geschichte der Stadt. "
+        "Die Prüfungen leitet nun die Politikwissenschafterin Kathrin Stainer-Hämmerle an der Universität."
+    )
+    item = next(item for item in deck["questions"] if item["type"] == "mcq" and item["kind"] == "person"
+                and item["answer"] == "Kathrin Stainer-Hämmerle")
+    assert "Bernd-Christian Funk" not in item["distractors"] and "Alfred Pritz" not in item["distractors"]

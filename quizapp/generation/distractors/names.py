@@ -110,8 +110,14 @@ def person_gender(fact: Fact) -> str | None:
     noun = fact.sentence.tokens[fact.first - 1]
     if not noun.is_noun:
         return None
-    entry = nlp.nouns().by_lemma.get(noun.text) or nlp.nouns().by_lemma.get(noun.lemma)
-    return entry.genus if entry and entry.genus in ("f", "m") else None
+    if noun.text.endswith("in"):
+        return "f"  # "Politikwissenschafterin", also where the lexicon lacks the Austrian form
+    lexicon = nlp.nouns().by_lemma
+    entry = lexicon.get(noun.text) or lexicon.get(noun.lemma)
+    if entry and entry.genus in ("f", "m"):
+        return entry.genus
+    before = fact.sentence.tokens[fact.first - 2].text.lower() if fact.first > 1 else ""
+    return {"der": "m", "die": "f"}.get(before)
 
 
 def _nationality(fact: Fact) -> str | None:

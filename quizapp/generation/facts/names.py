@@ -64,6 +64,8 @@ ROLES = (
     ("hauptstadt", "ort", "stadt"),
     ("stadt", "ort", "stadt"),
     ("region", "ort", "region"),
+    ("bundesstaat", "ort", "region"),
+    ("teilstaat", "ort", "region"),
     ("provinz", "ort", "region"),
     ("oblast", "ort", "region"),
     ("bundesland", "ort", "region"),
