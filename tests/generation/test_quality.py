@@ -273,8 +273,8 @@ def test_a_noun_before_a_name_is_not_part_of_the_answer():
 def test_a_state_is_a_place_and_two_glued_sentences_are_not_used():
     kinds = kinds_of(
         "Die Menge habe am Freitag fünf Männer im Bundesstaat Himachal Pradesh angegriffen, teilte die "
-        "Polizei mit. Höher sind auch die Studienkosten. 8.000 Euro pro Semester, also insgesamt 48.000 Euro müssen "
-        "Studierende zahlen."
+        "Polizei mit. Höher sind auch die Studienkosten. 8.000 Euro pro Semester, also insgesamt 48.000 "
+        "Euro müssen Studierende zahlen."
     )
     assert kinds == {"Himachal Pradesh": "ort"}
 
