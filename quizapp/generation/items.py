@@ -6,6 +6,7 @@ import re
 
 from .distractors import Pool, distractors, stable_order
 from .facts import Fact
+from .facts.names import NAME_PARTICLES
 from .ids import question_id
 from .numerals import format_like
 
@@ -132,6 +133,9 @@ def accepted(fact: Fact) -> list[str]:
         for short, long in (("Mio.", "Millionen"), ("Mrd.", "Milliarden")):
             if rest.strip() == short:
                 options.append(f"{number} {long}")
-    if fact.kind == "person" and answer.count(" ") == 1:
-        options.append(answer.split()[-1])
+    words = answer.split()
+    if fact.kind == "person" and len(words) == 2:
+        options.append(words[-1])
+    elif fact.kind == "person" and (particle := next((w for w in words[1:] if w in NAME_PARTICLES), None)):
+        options.append(" ".join(words[words.index(particle) :]))  # "Van der Bellen", "von der Leyen"
     return [option for option in dict.fromkeys(options) if option != answer]

@@ -289,3 +289,13 @@ def test_a_woman_gets_women_as_options():
     item = next(item for item in deck["questions"] if item["type"] == "mcq" and item["kind"] == "person"
                 and item["answer"] == "Kathrin Stainer-Hämmerle")
     assert "Bernd-Christian Funk" not in item["distractors"] and "Alfred Pritz" not in item["distractors"]
+
+
+def test_names_with_particles_are_whole_and_their_surname_counts():
+    deck = generate_deck_from_text(
+        "Wien – Der frühere Grünen-Bundessprecher Alexander Van der Bellen sammelt nun Spenden für seinen "
+        "Wahlkampf. Kommissionschefin Ursula von der Leyen lobte den Plan am Montag in Brüssel."
+    )
+    accepted = {answer_of(item): item.get("accept") for item in deck["questions"] if item["type"] == "cloze"}
+    assert accepted["Alexander Van der Bellen"] == ["Van der Bellen"]
+    assert accepted["Ursula von der Leyen"] == ["von der Leyen"]

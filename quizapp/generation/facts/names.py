@@ -143,6 +143,7 @@ EN_CLASS_WORDS = frozenset(["River", "City", "Region", "Province", "Resort", "Ho
 TEAM_WORDS = frozenset(
     {"City", "United", "Albion", "Rovers", "Athletic", "Wanderers", "Hotspur", "County", "League", "Liga"}
 )
+NAME_PARTICLES = frozenset({"van", "von", "de", "di", "del", "della", "ten", "ter", "Van", "Von", "De"})
 MIN_CITY = 100_000  # smaller namesakes ("Marca", Somalia) are more often a newspaper or a person
 APPOSITION_ARTICLES = frozenset(
     ["jener", "jenem", "jenes", "der", "die", "das", "dem", "des", "einer", "einem", "eines", "ein", "eine"]
@@ -290,7 +291,11 @@ def _runs(tokens: tuple[Token, ...], language: str = "de"):
                     and tokens[last].text.isalpha()
                     and tokens[last].text[:1].isupper()
                 )
+                or _particle(tokens, last)
             ):
+                if width := _particle(tokens, last):
+                    last += width + 1  # the particle and the surname after it
+                    continue
                 if country_code(tokens[last].text) or last - i > 1 and city(tokens[last].text):
                     break
                 last += 1
@@ -310,6 +315,21 @@ def _runs(tokens: tuple[Token, ...], language: str = "de"):
             i = last
         else:
             i += 1
+
+
+def _particle(tokens: tuple[Token, ...], i: int) -> int:
+    """How many tokens of a name particle start at i, followed by the capitalised rest of the name:
+    "Van der" in "Alexander Van der Bellen", "von der" in "Ursula von der Leyen"; 0 if none."""
+    width = 0
+    while i + width < len(tokens) and (
+        tokens[i + width].text in NAME_PARTICLES
+        or width > 0 and tokens[i + width].text in ("der", "den")
+        or tokens[i + width].text in ("der", "den") and tokens[i - 1].text in ("Van", "Von", "De")
+    ):
+        width += 1
+    following = tokens[i + width] if i + width < len(tokens) else None
+    surname = following is not None and following.text[:1].isupper() and following.text.isalpha()
+    return width if width and surname else 0
 
 
 def _nationality_word(token: Token, following: Token) -> bool:
