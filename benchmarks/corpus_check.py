@@ -128,7 +128,7 @@ def main() -> int:
     )
     print(
         "item checks also: no web address, no gap cutting a word, hint names the kind, no option named in "
-        "the stem or context, term options of the answer's gender and form; deck: at most 3 facts a sentence"
+        "the stem or context, term options of the answer's gender and form; deck: at most 3 items a sentence"
     )
     print(f"crashes: {len(crashes)}; failed checks: {len(failing)}; banks failing validate: {len(invalid)}")
     for r in invalid[:5]:
