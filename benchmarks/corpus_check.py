@@ -1,9 +1,11 @@
 """Run the generator over articles of the test corpus and print items per article, kinds and check results.
 
-    /work/venv/bin/python benchmarks/corpus_check.py [--corpus ../shared/corpus/all.jsonl] [--limit 200]
+    .venv/bin/python benchmarks/corpus_check.py [--corpus ../shared/corpus/all.jsonl] [--limit 200]
 
 The corpus (10kGNAD, CC BY-NC-SA 4.0) is test input only: nothing derived from it ships in the package.
-Exit code 1 if an article crashed the generator or an item failed a check.
+Besides the checks of every item (quizapp/generation/checks.py) it prints how many banks pass
+`quizapp validate`, the share of items from sentences giving three or more items, and the share of term
+MCQs. Exit code 1 if an article crashed the generator, an item failed a check or a bank failed validate.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import argparse
 import json
 import os
 import sys
+import tempfile
 import time
 import traceback
 from collections import Counter
@@ -21,7 +24,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from quizapp.generation.checks import problems
+from quizapp.bank.validate import validate_files
+from quizapp.generation.checks import deck_problems, problems
+from quizapp.generation.merge import merge_deck
 from quizapp.generation.pipeline import generate_deck_from_text
 
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "all.jsonl"
@@ -50,7 +55,12 @@ def check_article(record: dict) -> dict:
         return {"id": record["id"], "crash": traceback.format_exc()}
     items = deck["questions"]
     found = [(item["id"], problem) for item in items for problem in problems(item, record["text"])]
+    found += [("deck", problem) for problem in deck_problems(items)]
+    per_sentence = Counter(item["source"]["sentence"] for item in items)
     return {
+        "validate": validates(deck, record),
+        "crowded": sum(n for n in per_sentence.values() if n >= 3),
+        "terms_mcq": sum(item["kind"] == "begriff" and item["type"] == "mcq" for item in items),
         "id": record["id"],
         "category": record["category"],
         "cloze": sum(item["type"] == "cloze" for item in items),
@@ -58,6 +68,18 @@ def check_article(record: dict) -> dict:
         "kinds": Counter(item["kind"] for item in items),
         "problems": found,
     }
+
+
+def validates(deck: dict, record: dict) -> list[str]:
+    """The problems `quizapp validate` finds in the bank `quizapp generate` would write for the article."""
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        (root / "seeds").mkdir()
+        (root / "seeds" / (record["id"] + ".txt")).write_text(record["text"], encoding="utf-8")
+        deck["deck"]["source"]["path"] = f"seeds/{record['id']}.txt"
+        bank = root / f"{record['id']}.yaml"
+        bank.write_text(merge_deck(deck, bank).text, encoding="utf-8")
+        return [str(error) for error in validate_files([(bank, bank.name)], root).errors]
 
 
 def main() -> int:
@@ -96,12 +118,26 @@ def main() -> int:
         "checks: answer in its sentence, offsets, distractors differ from the answer and are of its kind, "
         "no two options equal"
     )
-    print(f"crashes: {len(crashes)}; failed checks: {len(failing)}")
+    items = max(total, 1)
+    invalid = [r for r in good if r["validate"]]
+    print(
+        f"banks passing `quizapp validate`: {len(good) - len(invalid)} of {len(good)}; "
+        f"items from sentences giving 3 or more items: {sum(r['crowded'] for r in good) / items:.0%}; "
+        f"term MCQs: {sum(r['terms_mcq'] for r in good) / items:.0%}; "
+        f"items per article: {total / max(len(good), 1):.1f}"
+    )
+    print(
+        "item checks also: no web address, no gap cutting a word, hint names the kind, no option named in "
+        "the stem or context, term options of the answer's gender and form; deck: at most 3 items a sentence"
+    )
+    print(f"crashes: {len(crashes)}; failed checks: {len(failing)}; banks failing validate: {len(invalid)}")
+    for r in invalid[:5]:
+        print(f"  {r['id']}: {r['validate'][0]}")
     for r in crashes[:5]:
         print(f"--- {r['id']}\n{r['crash']}")
     for article, item, problem in failing[:30]:
         print(f"  {article} {item}: {problem}")
-    return 1 if crashes or failing else 0
+    return 1 if crashes or failing or invalid else 0
 
 
 if __name__ == "__main__":

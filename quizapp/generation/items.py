@@ -8,6 +8,7 @@ from quizapp.bank.schema import derived_fact_key
 
 from .distractors import Pool, distractors, stable_order
 from .facts import Fact
+from .facts.names import NAME_PARTICLES
 from .ids import question_id
 from .numerals import format_like
 
@@ -59,10 +60,16 @@ def _around(text: str, fact: Fact) -> tuple[str, str]:
     return _SPACE.sub(" ", text[sentence.start : fact.start]), _SPACE.sub(" ", text[fact.end : sentence.end])
 
 
-def source(fact: Fact, context: str | None) -> dict:
+def source(fact: Fact, context: str | None, text: str) -> dict:
     """Provenance: the sentence, its offsets in the article text, and the context shown above it; then the
-    fact key its siblings share (the cloze and the mcq item of one gap)."""
-    result = {"sentence": fact.sentence.text, "start": fact.sentence.start, "end": fact.sentence.end}
+    fact key its siblings share (the cloze and the mcq item of one gap).
+
+    The sentence is the article's text between the offsets exactly ("verbindet  hinunter" keeps its two
+    spaces), so `quizapp validate` finds it where the offsets say."""
+    sentence = fact.sentence
+    result = {"sentence": text[sentence.start : sentence.end], "start": sentence.start, "end": sentence.end}
+    if "\n" in result["sentence"]:  # a line break inside: the flattened text, found without offsets
+        result = {"sentence": sentence.text}
     if context:
         result["context"] = context
     return {"source": result, "fact": derived_fact_key(fact.sentence.text, fact.answer)}
@@ -78,12 +85,13 @@ def cloze_item(deck_id: str, text: str, fact: Fact, context: str | None) -> dict
     }
     if accept := accepted(fact):
         item["accept"] = accept
-    return item | source(fact, context) | {"kind": fact.kind, **class_tags(fact), "status": "draft"}
+    provenance = source(fact, context, text) | {"kind": fact.kind, **class_tags(fact)}
+    return item | provenance | {"status": "draft"}
 
 
 def mcq_item(deck_id: str, text: str, fact: Fact, context: str | None, pool: Pool) -> dict | None:
     """A multiple-choice item with three distractors, or None if there are not three good ones."""
-    wrong = distractors(fact, pool)
+    wrong = distractors(fact, pool, avoid=context)
     if len(wrong) < 3:
         return None
     before, after = _around(text, fact)
@@ -94,7 +102,7 @@ def mcq_item(deck_id: str, text: str, fact: Fact, context: str | None, pool: Poo
         "text": f"{before}____{after}",
         "answer": fact.answer,
         "distractors": stable_order(item_id, wrong),
-        **source(fact, context),
+        **source(fact, context, text),
         "kind": fact.kind,
         **class_tags(fact),
         "status": "draft",
@@ -119,11 +127,18 @@ def accepted(fact: Fact) -> list[str]:
             value = int(fact.value)
             locale = fact.sentence.language
             grouped = format_like(value, "1,000" if locale == "en" else "1.000", locale)
-            options.append(f"{value}{rest}" if grouped == number else grouped + rest)
+            if not (1800 <= value <= 2100 and grouped != number):  # "2007" is not also "2.007"
+                options.append(f"{value}{rest}" if grouped == number else grouped + rest)
             if value in NUMBER_WORDS and not rest and fact.sentence.language == "de":
                 options.append(NUMBER_WORDS[value])
         if "Millionen" in rest:
             options.append(number + " Mio.")
-    if fact.kind == "person" and answer.count(" ") == 1:
-        options.append(answer.split()[-1])
+        for short, long in (("Mio.", "Millionen"), ("Mrd.", "Milliarden")):
+            if rest.strip() == short:
+                options.append(f"{number} {long}")
+    words = answer.split()
+    if fact.kind == "person" and len(words) == 2:
+        options.append(words[-1])
+    elif fact.kind == "person" and (particle := next((w for w in words[1:] if w in NAME_PARTICLES), None)):
+        options.append(" ".join(words[words.index(particle) :]))  # "Van der Bellen", "von der Leyen"
     return [option for option in dict.fromkeys(options) if option != answer]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import Path
 
 from .distractors import KnownNames, Pool, normalise
@@ -10,7 +11,7 @@ from .facts import Fact, find_facts
 from .ids import content_fingerprint
 from .items import cloze_item, mcq_item
 from .source import Article, parse_article, read_article
-from .text import Sentence, sentences
+from .text import OPENING_PUNCTUATION, SENTENCE_OPENERS, Sentence, sentences
 
 CONTENT_TAGS = ("NN", "NNA", "NE", "CARD", "ADJA", "ADJD", "VVFIN", "VVINF", "VVPP", "VVIZU", "FM")
 LEANING_OPENERS = frozenset(
@@ -26,6 +27,10 @@ LEANING_OPENERS = frozenset(
         "vielmehr",
         "zudem",
         "außerdem",
+        "dort",
+        "hier",
+        "damals",
+        "dabei",
         "then",
         "however",
         "therefore",
@@ -60,7 +65,28 @@ THIRD_PERSON = frozenset(
         "their",
     ]
 )
+PRONOUNS = frozenset(
+    ["er", "sie", "ihm", "ihn", "ihr", "ihre", "ihren", "ihrem", "ihrer", "ihres", "sein", "seine", "seinen"]
+    + ["seinem", "seiner", "seines", "Er", "Sie", "Ihr", "Ihre", "Sein", "Seine"]
+)
+REFERRING = frozenset(["deren", "dessen", "ihr", "ihre", "ihren", "ihrem", "ihrer", "sein", "seine", "seinen",
+                       "seinem", "seiner", "diese", "dieser", "dieses", "diesem", "diesen", "jene", "jener"])
+AHEAD = frozenset(["dass", "ob", "wie", "was", "wer", "wo", "wann", "warum", "weil", "wenn", "um"])
 GOOD_LENGTH = range(7, 31)
+# Items of one sentence show each other's answers: one fact asked both ways, or up to three facts once each.
+MAX_ITEMS_PER_SENTENCE = 3
+KIND_VALUE = {
+    "zahl": 3.0,
+    "datum": 3.0,
+    "jahr": 2.5,
+    "person": 3.0,
+    "ort": 2.0,
+    "organisation": 2.0,
+    "name": 1.5,
+    "begriff": 1.5,
+}
+INNER_STOP = re.compile(r"[a-zäöüß]{3}\. \d")
+URL = re.compile(r"https?://|www\.|pic\.twitter|\bt\.co/|\.(?:com|org|net|at|de)/\S", re.IGNORECASE)
 
 
 def generate_deck(
@@ -101,17 +127,73 @@ def deck_from_article(
 def make_items(
     deck_id: str, article: Article, sents: list[Sentence], known: KnownNames = KnownNames()
 ) -> list[dict]:
-    """Items for the article: per fact the best sentence, a cloze, and an MCQ when it has three distractors."""
-    facts = [fact for fact in find_facts(sents) if fact.kind != "name" or fact.last - fact.first > 1]
+    """Items for the article, best first: per fact the best sentence, a cloze, and an MCQ when it has three
+    good distractors; at most MAX_ITEMS_PER_SENTENCE items from one sentence, the highest scores kept."""
+    # A name of unknown kind gets no item: its hint would say "Name" and no surname would count.
+    facts = [fact for fact in find_facts(sents) if fact.kind != "name" and not in_range(fact)]
+    facts = [fact for fact in facts if fact.kind != "begriff" or key_term(fact, sents)]
     pool = Pool(facts=tuple(facts), known=known, article_date=article.date)
-    items: list[tuple[tuple[int, int, int], dict]] = []
+    scored: list[tuple[float, tuple[int, int], list[dict]]] = []
     for fact, context in best_facts(facts, sents):
-        order = (fact.sentence.index, fact.first)
-        items.append((order + (0,), cloze_item(deck_id, article.text, fact, context)))
-        if mcq := mcq_item(deck_id, article.text, fact, context, pool):
-            items.append((order + (1,), mcq))
-    ordered = [item for _, item in sorted(items, key=lambda pair: pair[0])]
+        cloze = cloze_item(deck_id, article.text, fact, context)
+        mcq = mcq_item(deck_id, article.text, fact, context, pool)
+        value = score(fact, context, mcq is not None)
+        scored.append((value, (fact.sentence.index, fact.first), [cloze, mcq] if mcq else [cloze]))
+    ranked = sorted(scored, key=lambda entry: (-entry[0], entry[1]))
+    per_sentence: Counter = Counter()
+    chosen: list[tuple[int, int, dict]] = []  # (rank, round, item)
+    for round_ in (0, 1):  # first one item for each of a sentence's best facts, then their second type
+        for rank, (_, (sentence, _), items) in enumerate(ranked):
+            if round_ < len(items) and per_sentence[sentence] < MAX_ITEMS_PER_SENTENCE:
+                per_sentence[sentence] += 1
+                chosen.append((rank, round_, items[round_]))
+    ordered = [item for _, _, item in sorted(chosen, key=lambda entry: entry[:2])]
     return [item | {"generated": content_fingerprint(item)} for item in ordered]
+
+
+def score(fact: Fact, context: str | None, has_mcq: bool) -> float:
+    """What an item is worth to a teacher: the gap's value, less for a sentence that needs context or is
+    very short or long, more when good distractors exist (then both item types can ask it)."""
+    value = KIND_VALUE.get(fact.kind, 1.0)
+    if fact.kind == "datum" and fact.cls == "monat":
+        value = 2.0
+    if fact.kind in ("ort", "organisation") and fact.cls not in (None, "land", fact.kind):
+        value += 0.5  # "der Grenzfluss Tumen", "die Zeitung Rodong Sinmun": the article says what it is
+    if context is not None:
+        value -= 1.0
+    if len(fact.sentence.tokens) not in GOOD_LENGTH:
+        value -= 0.5
+    return value + (0.5 if has_mcq else 0.0)
+
+
+def in_range(fact: Fact) -> bool:
+    """A bound of a range ("20 bis 30 Mrd.", "zwischen 1961 und 1990"): trivia whose other bound in the
+    stem makes some options absurd."""
+    if fact.kind not in ("zahl", "jahr"):
+        return False
+    tokens = fact.sentence.tokens
+    before = tokens[max(0, fact.first - 2) : fact.first]
+    after = tokens[fact.last : fact.last + 2]
+    joined = ("bis", "und", "-", "–", "to", "and")
+    return (
+        len(before) == 2 and before[1].text in joined and before[0].tag == "CARD"
+        or len(after) == 2 and after[0].text in joined and after[1].tag == "CARD"
+    )
+
+
+def key_term(fact: Fact, sents: list[Sentence]) -> bool:
+    """A term the article is about: its lemma or its head noun comes back in another sentence
+    ("Interkontinentalrakete" ... "Rakete"), not a decorative word used once ("Quäntchen")."""
+    lemma = (fact.lemma or fact.answer).lower()
+    heads = {lemma} | {lemma[i:] for i in range(1, len(lemma) - 4)}
+    heads = {head for head in heads if len(head) >= 5}
+    for sentence in sents:
+        if sentence.index == fact.sentence.index:
+            continue
+        for token in sentence.tokens:
+            if token.is_noun and (token.lemma or token.text).lower() in heads:
+                return True
+    return False
 
 
 def best_facts(facts: list[Fact], sents: list[Sentence]) -> list[tuple[Fact, str | None]]:
@@ -132,30 +214,109 @@ def best_facts(facts: list[Fact], sents: list[Sentence]) -> list[tuple[Fact, str
 
 
 def usable_sentence(sentence: Sentence, sents: list[Sentence]) -> tuple[bool, str | None]:
-    """Whether the sentence can stand alone, or with the sentence before it as context."""
-    if not sentence.complete:
+    """Whether the sentence can stand alone, or with the sentence before it as context (which must itself
+    stand alone: "Das erzählte er ..." explains nothing)."""
+    if (
+        not sentence.complete
+        or sentence.teaser
+        or has_url(sentence.text)
+        or glued(sentence)
+        or has_two_sentences(sentence.text)
+    ):
         return False, None
+    if sentence.index == 0 and not any(token.is_finite_verb for token in sentence.tokens):
+        return False, None  # a headline above the article: "Sicherheitslücke bereits im Februar entdeckt."
     if not leans_on_previous(sentence):
         return True, None
+    if personal_pronoun(sentence):
+        return False, None  # "Sie hatte im Dezember ...": the sentence before need not name her
     previous = sents[sentence.index - 1] if sentence.index > 0 else None
-    if previous is None or previous.paragraph != sentence.paragraph or not previous.complete:
+    if (
+        previous is None
+        or previous.paragraph != sentence.paragraph
+        or not previous.complete
+        or previous.teaser
+        or has_url(previous.text)
+        or glued(previous)
+        or refers_back(previous)
+    ):
         return False, None
     return True, previous.text
+
+
+def has_two_sentences(text: str) -> bool:
+    """A full stop inside the text before a number ("Höher sind die Kosten. 8.000 Euro ...")."""
+    return bool(INNER_STOP.search(text))
+
+
+def has_url(text: str) -> bool:
+    """A web address or an embedded tweet ("pic.twitter.com/...", "t.co/...", "www.")."""
+    return bool(URL.search(text))
 
 
 def leans_on_previous(sentence: Sentence) -> bool:
     """Starts with a pronoun or a connective ("Damit", "Als Dank") that points back."""
     tokens = sentence.tokens
-    first = tokens[0]
-    if first.tag in ("PPER", "PDS", "PROAV", "PAV") or first.text.lower() in LEANING_OPENERS:
+    if tokens[0].text.lower() in LEANING_OPENERS or sentence.text.startswith(LEANING_PHRASES):
         return True
-    if sentence.text.startswith(LEANING_PHRASES):
+    if any(
+        token.tag in ("PROAV", "PAV") and token.text.lower().startswith("da") and not _points_ahead(tokens, i)
+        for i, token in enumerate(tokens)
+    ):
         return True
-    if any(token.tag in ("PROAV", "PAV") and token.text.lower().startswith("da") for token in tokens):
+    return refers_back(sentence) or is_fragment(tokens)
+
+
+def _points_ahead(tokens, i: int) -> bool:
+    """ "damit, ob ...", "darauf, dass ...": the pronominal adverb announces the clause after it."""
+    following = tokens[i + 1 : i + 3]
+    return len(following) == 2 and following[0].text == "," and following[1].text.lower() in AHEAD
+
+
+def refers_back(sentence: Sentence) -> bool:
+    """A pronoun near the start whose referent is in an earlier sentence: "Die kündigte ...",
+    "Unter ihnen ...", "Für deren Hit ...", "Ihr Trainer ..."."""
+    tokens = sentence.tokens
+    article = len(tokens) > 1 and tokens[1].tag in ("NN", "NE", "ADJA")  # "Das Team ...": an article
+    if tokens[0].tag in ("PPER", "PDS", "PROAV", "PAV") and not (tokens[0].tag == "PDS" and article):
         return True
     if any(token.text.lower() in THIRD_PERSON and token.tag == "PPER" for token in tokens[:4]):
         return True
-    return is_fragment(tokens)
+    if any(token.text.lower() in REFERRING for token in tokens[:4]):
+        return True
+    if personal_pronoun(sentence):
+        return True
+    return any(token.tag == "PDAT" and token.text.lower().startswith("dies") for token in tokens)
+
+
+def personal_pronoun(sentence: Sentence) -> bool:
+    """A third-person pronoun ("sagt er", "ihr zweiter Ehemann") with no name before it in the sentence:
+    its person is somewhere earlier, and the sentence before is often not where."""
+    noun = False  # a possessive may point at a noun before it: "Der Sportklub hat seinen Trainer ..."
+    for token in sentence.tokens:
+        if token.tag == "NE":
+            return False
+        noun = noun or token.tag == "NN"
+        if token.text in PRONOUNS and (token.tag == "PPER" or token.tag == "PPOSAT" and not noun):
+            return True
+    return False
+
+
+def glued(sentence: Sentence) -> bool:
+    """Two sentences or a sub-heading run together: a capitalised function word or finite verb in
+    mid-sentence ("... finden Sie hier: Höhere Quote bei Zuwanderern Deutlich höhere ...")."""
+    tokens = sentence.tokens
+    for i in range(1, len(tokens)):
+        token, before = tokens[i], tokens[i - 1]
+        if (
+            token.text[:1].isupper()
+            and (token.tag in SENTENCE_OPENERS or token.tag in ("ADJD", "VVFIN", "VAFIN", "VMFIN"))
+            and token.tag != "PPER"
+            and before.text not in OPENING_PUNCTUATION
+            and not before.tag.startswith("$")
+        ):
+            return True
+    return False
 
 
 def is_fragment(tokens) -> bool:

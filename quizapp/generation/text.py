@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import nlp
 from .source import Article
@@ -64,6 +64,7 @@ class Sentence:
     text: str
     heading: str | None = None
     language: str = "de"
+    teaser: bool = False  # a summary line above an agency dateline ("... . Wien – Die ..."): not a source
 
     @property
     def start(self) -> int:
@@ -89,6 +90,7 @@ def sentences(article: Article) -> list[Sentence]:
     """All sentences of the article, tagged, with headings and datelines cut off."""
     splitter = nlp.tokenizer(article.language)
     result: list[Sentence] = []
+    dateline_at = None
     for paragraph, (begin, end) in enumerate(article.spans):
         chunk = article.text[begin:end]
         for position, raw in enumerate(splitter.tokenize_text([chunk])):
@@ -104,16 +106,21 @@ def sentences(article: Article) -> list[Sentence]:
                 )
                 for token, (_, lemma, tag) in zip(raw, tags)
             )
+            dateline = dateline_end(tokens)
+            if dateline and dateline_at is None and len(result) < 4:
+                dateline_at = len(result)
+            tokens = tokens[dateline:]
             heading = None
-            if position == 0 and article.language == "de":
-                cut = heading_end(tokens)
+            if article.language == "de" and tokens:  # a sub-heading glued to the next sentence, anywhere
+                cut = heading_end(tokens, repeats=position == 0)
                 if cut:
                     heading = article.text[tokens[0].start : tokens[cut - 1].end]
                     tokens = tokens[cut:]
-            tokens = tokens[dateline_end(tokens) :]
             if tokens:
                 text = " ".join(article.text[tokens[0].start : tokens[-1].end].split())
                 result.append(Sentence(len(result), paragraph, tokens, text, heading, article.language))
+    if dateline_at:
+        result[:dateline_at] = [replace(sentence, teaser=True) for sentence in result[:dateline_at]]
     return result
 
 
@@ -190,12 +197,13 @@ def stts(tag: str, language: str) -> str:
     return CLAWS_TO_STTS.get(tag.split("-")[0], "XY")
 
 
-def heading_end(tokens: tuple[Token, ...]) -> int:
+def heading_end(tokens: tuple[Token, ...], repeats: bool = True) -> int:
     """Number of tokens of a heading glued to the sentence (0 if none).
 
     A heading has no finite verb. It ends where a capitalised function word stands in
     mid-sentence ("Soldaten als „Kanonenfutter“ Damit hat ...") or where its opening words
-    are repeated ("Nordkorea und Russland: Eine ... Beziehung Nordkorea und Russland teilen ...").
+    are repeated ("Nordkorea und Russland: Eine ... Beziehung Nordkorea und Russland teilen ..."; only
+    at a paragraph's start, where a heading stands, when repeats is true).
     """
     limit = min(len(tokens) - 3, 15)
     for i in range(2, limit):
@@ -209,7 +217,7 @@ def heading_end(tokens: tuple[Token, ...]) -> int:
             and tokens[i - 1].tag != "$."
         ):
             return i
-        for width in (4, 3, 2, 1):
+        for width in (4, 3, 2, 1) if repeats else ():
             opening = [t.text for t in tokens[:width]]
             if (
                 i >= width + 2

@@ -10,7 +10,8 @@ from quizapp.generation.batch import other_decks_names
 from quizapp.generation.pipeline import generate_deck_from_text
 
 ARTICLE = (
-    "date 2025-07 Außenminister Sergei Lawrow besuchte im Juli 2025 das Ressort Wonsan Kalma an der Ostküste. "
+    "date 2025-07 Außenminister Sergei Lawrow besuchte im Juli 2025 die Ostküste. "
+    "Die Delegation wohnte im Ressort Wonsan Kalma direkt am Strand. "
     "Die Zeitung Rodong Sinmun berichtete ausführlich über den Besuch.\n"
 )
 OTHER_DECK = """\

@@ -54,10 +54,12 @@ def stable_order(key: str, options: Iterable[str]) -> list[str]:
     return sorted(options, key=lambda option: hashlib.sha256(f"{key}\x1f{option}".encode()).hexdigest())
 
 
-def choose(fact: Fact, candidates: Iterable[str], count: int = COUNT) -> list[str]:
-    """The first count acceptable candidates: not the answer in any form, not part of it, no repeats."""
+def choose(fact: Fact, candidates: Iterable[str], count: int = COUNT, avoid: str | None = None) -> list[str]:
+    """The first count acceptable candidates: not the answer in any form, not part of it, no repeats, and
+    (but for numbers) not named in the sentence or in the context shown with it (avoid)."""
     answer = normalise(fact.answer)
-    sentence = normalise(fact.sentence.text)
+    sentence = normalise(fact.sentence.text + " " + (avoid or ""))
+    numbers = {normalise(token.text) for token in fact.sentence.tokens if token.tag == "CARD"}
     chosen: list[str] = []
     seen = {answer}
     for candidate in candidates:
@@ -66,6 +68,8 @@ def choose(fact: Fact, candidates: Iterable[str], count: int = COUNT) -> list[st
             continue
         if fact.kind not in ("zahl", "jahr") and key in sentence:  # "im März" rules out "März"
             continue
+        if fact.kind in ("zahl", "jahr") and key in numbers:  # "Real (24 Punkte) ... (30)" rules out 30
+            continue
         seen.add(key)
         chosen.append(candidate)
         if len(chosen) == count:
@@ -73,7 +77,7 @@ def choose(fact: Fact, candidates: Iterable[str], count: int = COUNT) -> list[st
     return chosen
 
 
-def distractors(fact: Fact, pool: Pool) -> list[str]:
+def distractors(fact: Fact, pool: Pool, avoid: str | None = None) -> list[str]:
     """Three distractors for the fact, or fewer if not enough good ones exist."""
     from .dates import date_candidates
     from .names import name_candidates
@@ -90,4 +94,4 @@ def distractors(fact: Fact, pool: Pool) -> list[str]:
         "name": name_candidates,
         "begriff": term_candidates,
     }
-    return choose(fact, strategies[fact.kind](fact, pool))
+    return choose(fact, strategies[fact.kind](fact, pool), avoid=avoid)

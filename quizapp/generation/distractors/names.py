@@ -6,6 +6,7 @@ import math
 from collections.abc import Iterator
 from itertools import chain
 
+from .. import nlp
 from ..facts import Fact
 from ..gazetteer import (
     CAPITALS,
@@ -22,6 +23,10 @@ from ..gazetteer import (
     country_info,
 )
 from . import Pool, stable_order
+
+DISTRICT_WORDS = frozenset(
+    {"Circoscrizione", "Circoiscrizione", "Municipio", "Bezirk", "District", "Arrondissement"}
+)
 
 
 def name_candidates(fact: Fact, pool: Pool) -> Iterator[str]:
@@ -59,33 +64,60 @@ def name_candidates(fact: Fact, pool: Pool) -> Iterator[str]:
 
 
 def _persons(fact: Fact, pool: Pool, same_class: list[str]) -> Iterator[str]:
-    """Full names for a full name, surnames for a surname; never another name of the same person."""
+    """People of the answer's field and gender: the article's people of the same role, office holders
+    of the same office, other decks' people of the same role, then the article's people of no known role.
+    Full names for a full name, surnames for a surname; never another name of the same person."""
     answer = fact.answer
     surname = answer.split()[-1]
-    article = [f.answer for f in pool.facts if f.kind == "person"]
-    known = [name for name in PERSONS.get(fact.cls or "", ()) if name not in FEMALE]
-    # Office holders only for an office holder: a football coach gets other people of the article.
-    others = [name for names in PERSONS.values() for name in names if name not in FEMALE] if known else []
-    if fact.sentence.language != "de":  # the lists spell names the German way ("Wladimir Putin")
-        known = others = []
-    compatriots = PERSONS_BY_COUNTRY.get(_nationality(fact), ()) if known or others else ()
+    gender = person_gender(fact)
+    role = fact.cls if fact.cls not in (None, "person") else None
+    article = {f.answer: f for f in pool.facts if f.kind == "person"}
+    unknown_role = [name for name, f in article.items() if f.cls in (None, "person") and role is None]
+    known = list(PERSONS.get(role or "", ())) if fact.sentence.language == "de" else []
+    if answer not in known and not any(name.endswith(" " + answer) for name in known):
+        known = []  # a club's "Präsident" gets no heads of state: office holders only for one of them
+    compatriots = PERSONS_BY_COUNTRY.get(_nationality(fact), ()) if known else ()
+    compatriots = [name for name in compatriots if name in known]
     groups = (
         stable_order(answer, same_class),
         stable_order(answer, compatriots),
         stable_order(answer, known),
-        stable_order(answer, pool.persons),
-        stable_order(answer, article),
-        stable_order(answer, others),
+        stable_order(answer, pool.other_decks(role)),
+        stable_order(answer, unknown_role),
     )
     full_names = {name for name in article if " " in name}
     for group in groups:
         for name in group:
             if name.split()[-1] == surname or any(name in full and name != full for full in full_names):
                 continue
+            other_gender = person_gender(article[name]) if name in article else None
+            other_gender = other_gender or ("f" if name in FEMALE else None)
+            if gender and other_gender and gender != other_gender:
+                continue  # "der Titelverteidiger ____" gets no woman
+            if gender == "m" and name in FEMALE:
+                continue
             if " " in answer and " " in name:
                 yield name
             elif " " not in answer:
                 yield name.split()[-1]
+
+
+def person_gender(fact: Fact) -> str | None:
+    """'f' or 'm' from the noun for a person right before the name ("Tennisspielerin Serena Williams",
+    "der Titelverteidiger Novak Djokovic"), or None."""
+    if fact.first == 0:
+        return None
+    noun = fact.sentence.tokens[fact.first - 1]
+    if not noun.is_noun:
+        return None
+    if noun.text.endswith("in"):
+        return "f"  # "Politikwissenschafterin", also where the lexicon lacks the Austrian form
+    lexicon = nlp.nouns().by_lemma
+    entry = lexicon.get(noun.text) or lexicon.get(noun.lemma)
+    if entry and entry.genus in ("f", "m"):
+        return entry.genus
+    before = fact.sentence.tokens[fact.first - 2].text.lower() if fact.first > 1 else ""
+    return {"der": "m", "die": "f"}.get(before)
 
 
 def _nationality(fact: Fact) -> str | None:
@@ -138,9 +170,12 @@ def _cities(answer: str, capital: bool) -> Iterator[str]:
 
 
 def _plain(name: str) -> bool:
-    """A name that reads as German: letters, spaces and hyphens, no English 'Saint ...'."""
+    """A name that reads as German: letters, spaces and hyphens, no English 'Saint ...', no city district
+    ("Circoscrizione III", "Acilia-Castel Fusano-Ostia Antica")."""
     return (
         all(c.isalpha() or c in " -" for c in name)
         and not name.startswith(("Saint", "St "))
         and "-on-" not in name
+        and len(name.replace("-", " ").split()) <= 2
+        and not any(word in DISTRICT_WORDS or set(word) <= set("IVXL") for word in name.split())
     )

@@ -23,6 +23,7 @@ def number_candidates(fact: Fact, pool: Pool) -> Iterator[str]:
         "percent",
         "per",
     )
+    degrees = fact.last < len(fact.sentence.tokens) and fact.sentence.tokens[fact.last].text == "Grad"
     values = []
     for k in range(-12, 13):
         candidate = round(value + k * step, 6)
@@ -30,6 +31,8 @@ def number_candidates(fact: Fact, pool: Pool) -> Iterator[str]:
             continue
         if abs(candidate - value) / value < 0.15 or (percent and candidate >= 100):
             continue
+        if degrees and not 0.6 <= candidate / value <= 1.4:
+            continue  # "bis zu 38 Grad": not 16 or 54
         if value >= 1 and candidate < 1:
             continue
         if decimals and candidate == int(candidate) and value != int(value):

@@ -43,6 +43,9 @@ MONTH_ALIASES = (
     | {name: i for i, name in enumerate(MONTHS_EN)}
 )
 YEAR = re.compile(r"^(1[89]|20)\d\d$")
+YEAR_WORDS = frozenset(
+    {"seit", "im", "bis", "ab", "jahr", "jahre", "jahres", "anno", "saison", "since", "in"}
+)
 DAY = re.compile(r"^([1-9]|[12]\d|3[01])\.$")
 
 
@@ -66,10 +69,21 @@ class DateFinder:
                     facts.append(Fact("datum", sentence, first, last, cls=cls, value=year))
                     i = last
                     continue
-                if YEAR.match(token.text) and token.tag == "CARD" and not _counts(tokens, i + 1):
+                year_like = YEAR.match(token.text) and token.tag == "CARD"
+                if year_like and (is_year(tokens, i) or not _counts(tokens, i + 1)):
                     facts.append(Fact("jahr", sentence, i, i + 1, value=int(token.text)))
                 i += 1
         return facts
+
+
+def is_year(tokens, position: int) -> bool:
+    """A four-digit number after "seit", "im Jahr", "bis" ... is a year even before a noun
+    ("seit 2007 Trainer")."""
+    return (
+        position > 0
+        and YEAR.match(tokens[position].text) is not None
+        and tokens[position - 1].text.lower() in YEAR_WORDS
+    )
 
 
 def _counts(tokens, position: int) -> bool:

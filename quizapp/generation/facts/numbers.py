@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from ..numerals import parse_number
 from ..text import Sentence
 from . import Fact
+from .dates import is_year
 
 NUMBER = {
     "de": re.compile(r"^(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?$"),
@@ -40,6 +41,8 @@ class NumberFinder:
             for i, token in enumerate(tokens):
                 if token.tag != "CARD" or not NUMBER[sentence.language].match(token.text):
                     continue
+                if is_year(tokens, i):
+                    continue  # "seit 2007": a year, not a count
                 last = i + 1
                 if last < len(tokens) and tokens[last].text in SCALE_WORDS:
                     last += 1

@@ -32,7 +32,8 @@ class TermFinder:
                 if token.text.startswith(WEEKDAYS):
                     continue  # "Samstagmittag": a time, not a term
                 lemma = token.lemma if token.lemma in lexicon else token.text
-                if lemma in lexicon and zipf_frequency(token.text, "de") <= MAX_ZIPF:
+                rare = max(zipf_frequency(token.text, "de"), zipf_frequency(lemma, "de")) <= MAX_ZIPF
+                if lemma in lexicon and rare:  # "Hackern" is a rare form of a common word
                     facts.append(Fact("begriff", sentence, i, i + 1, cls=lexicon[lemma].genus, lemma=lemma))
         return facts
 
