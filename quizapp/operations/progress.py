@@ -100,3 +100,27 @@ def history_rows(user: User) -> list[tuple]:
             .where(Attempt.user_id == user.id).order_by(Attempt.created_at, Attempt.id)
         )
     ]
+
+
+@dataclass(frozen=True)
+class GivenAnswer:
+    """One answer a student gave: as typed or chosen, its verdict, how long it took, when (naive UTC)."""
+
+    answer: str
+    verdict: str
+    time_taken_ms: int | None
+    answered_at: dt.datetime
+
+
+def answers_by_item(user_id: int, deck_id: str) -> list[tuple[Question, list[GivenAnswer]]]:
+    """The student's answers on the deck, per item in deck order, newest answer first (one query)."""
+    rows = db.session.execute(
+        select(Question, Attempt.answer_given, Attempt.verdict, Attempt.time_taken_ms, Attempt.created_at)
+        .join(Question, Attempt.question_id == Question.id)
+        .where(Attempt.user_id == user_id, Question.deck_id == deck_id)
+        .order_by(Question.position, Question.id, Attempt.created_at.desc(), Attempt.id.desc())
+    ).all()
+    items: dict[str, tuple[Question, list[GivenAnswer]]] = {}
+    for question, given, verdict, taken, created in rows:
+        items.setdefault(question.id, (question, []))[1].append(GivenAnswer(given, verdict, taken, created))
+    return list(items.values())

@@ -13,7 +13,9 @@ from quizapp.bank.cloze import CLOZE_RE
 from quizapp.extensions import db
 from quizapp.models import Deck
 from quizapp.models.time import utcnow
-from quizapp.operations.progress import HISTORY_HEADER, deck_dashboard, history_rows, weakest_ids
+from quizapp.operations.progress import (
+    HISTORY_HEADER, answers_by_item, deck_dashboard, history_rows, weakest_ids,
+)
 from quizapp.operations.quiz import start_run
 from quizapp.operations.reviews import due_count, new_ids, start_review_run
 from quizapp.progress import bp
@@ -55,8 +57,9 @@ def live_deck(deck_id: str) -> Deck:
 def render_dashboard(student, deck: Deck, own: bool):
     """The dashboard of `student` on `deck`; `own` shows the learner's buttons, not a teacher's view."""
     dash = deck_dashboard(student.id, deck.id, utcnow(), current_app.config["TIMEZONE"])
+    answers = [] if own else answers_by_item(student.id, deck.id)
     return render_template("progress/dashboard.html", deck=deck, dash=dash, charts=dashboard_charts(dash),
-                           student=student, own=own)
+                           student=student, own=own, answers=answers)
 
 
 @bp.get("/decks/<deck_id>")
