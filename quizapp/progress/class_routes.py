@@ -12,10 +12,11 @@ from quizapp.analytics.item_analysis import SORT_COLUMNS, sort_stats
 from quizapp.extensions import db
 from quizapp.models import User
 from quizapp.operations.class_progress import (
-    RESULTS_HEADER, item_analysis, live_decks, results_rows, standings, student_count, students, visible_counts,
+    RESULTS_HEADER, item_analysis, live_decks, results_rows, results_table, standings, student_count, students, visible_counts,
 )
-from quizapp.progress import bp
+from quizapp.progress import bp, spreadsheets
 from quizapp.progress.routes import csv_response, live_deck, render_dashboard
+from quizapp.progress.spreadsheets import xlsx_response
 
 PAGE_SIZE = 50
 
@@ -98,3 +99,9 @@ def item_stats(deck_id: str):
 @teacher_required
 def results_csv():
     return csv_response(csv_text(RESULTS_HEADER, results_rows()), "quizapp-class-results.csv")
+
+
+@bp.get("/class/results.xlsx")
+@teacher_required
+def results_xlsx():
+    return xlsx_response(spreadsheets.results_xlsx(results_table()), "quizapp-class-results.xlsx")

@@ -9,23 +9,21 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from quizapp.analytics.csvfile import csv_text
-from quizapp.bank.cloze import CLOZE_RE
+from quizapp.bank.cloze import cloze_plain
 from quizapp.extensions import db
 from quizapp.models import Deck
 from quizapp.models.time import utcnow
 from quizapp.operations.progress import (
-    HISTORY_HEADER, answers_by_item, deck_dashboard, history_rows, weakest_ids,
+    HISTORY_HEADER, answers_by_item, deck_dashboard, history_rows, history_table, weakest_ids,
 )
 from quizapp.operations.quiz import start_run
 from quizapp.operations.reviews import due_count, new_ids, start_review_run
-from quizapp.progress import bp
+from quizapp.progress import bp, spreadsheets
 from quizapp.progress.charts import dashboard_charts
+from quizapp.progress.spreadsheets import xlsx_response
 
 
-@bp.app_template_filter("cloze_plain")
-def cloze_plain(text: str) -> str:
-    """A cloze item as plain text with each gap's answer in brackets."""
-    return CLOZE_RE.sub(lambda m: f"[{m.group(2)}]", text)
+bp.add_app_template_filter(cloze_plain, "cloze_plain")
 
 
 @bp.app_template_global()
@@ -93,3 +91,11 @@ def history_csv():
     """The learner's own answers, every one of them (nobody else's: there is no user in the URL)."""
     return csv_response(csv_text(HISTORY_HEADER, history_rows(current_user)),
                         f"quizapp-history-{current_user.username}.csv")
+
+
+@bp.get("/history.xlsx")
+@login_required
+def history_xlsx():
+    """The same answers as a spreadsheet for Excel: local times, seconds, translated headings."""
+    return xlsx_response(spreadsheets.history_xlsx(history_table(current_user)),
+                         f"quizapp-history-{current_user.username}.xlsx")
