@@ -13,6 +13,8 @@ from playwright.sync_api import expect
 from quizapp.extensions import db
 from quizapp.models import User
 
+from quizapp.bank.write import read_bank, set_question_fields
+
 from tests.browser.test_progress_pages import DECK, class_history  # noqa: F401  (the fixture)
 
 pytestmark = pytest.mark.browser
@@ -21,6 +23,21 @@ AXE = Path(__file__).parent / "axe" / "axe.min.js"
 SIZES = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 800}}
 LANGS = {"de": ("de-DE", "Frage", "von"), "en": ("en-US", "Question", "of")}
 PASSWORD = "geheim123"
+FROZEN_DECK = Path(__file__).resolve().parents[1] / "fixtures" / "banks" / f"{DECK}.yaml"
+
+
+@pytest.fixture
+def questions_dir(tmp_path) -> Path:
+    """The frozen seed deck with its last two items a draft and a retired one, so the review queue and the
+    item analysis's retired toggle have something to show."""
+    target = tmp_path / "questions"
+    target.mkdir()
+    text, _ = read_bank(FROZEN_DECK)
+    ids = re.findall(r"^  - id: (\S+)$", text, flags=re.M)
+    text = set_question_fields(text, ids[-1], {"status": "draft"})
+    text = set_question_fields(text, ids[-2], {"status": "retired"})
+    (target / f"{DECK}.yaml").write_text(text, encoding="utf-8")
+    return target
 
 # The smallest on-screen size of a chart's text: its font size times the SVG's scale.
 SMALLEST_CHART_TEXT = """() => {
@@ -123,7 +140,7 @@ def test_every_page_fits_a_phone_and_passes_axe(app, live_server, browser, class
             ("edit-file", f"/teacher/decks/{DECK}/yaml"), ("new-deck", "/teacher/decks/new"),
             ("class", "/progress/class"), ("student", f"/progress/class/students/{lena}"),
             ("student-deck", f"/progress/class/students/{lena}/decks/{DECK}"),
-            ("items", f"/progress/class/decks/{DECK}/items"),
+            ("items", f"/progress/class/decks/{DECK}/items?retired=1"),
         ]:
             response = teacher.goto(live_server + path)
             assert response.status == 200, path
