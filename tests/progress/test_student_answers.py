@@ -28,6 +28,7 @@ def test_teacher_sees_each_answer_with_its_time(client, auth, students):
     assert "6,5\u00a0s" in answers and "12,0\u00a0s" in answers
     assert "21.03.25, 13:00" in answers and "20.03.25, 13:00" in answers
     assert "fast richtig" in answers and "falsch" in answers
+    assert 'id="accuracy">33\u00a0%<' in page  # 1 of 3 right, in German
 
 
 def test_a_deck_never_practised_shows_an_empty_state(client, auth, students):
