@@ -181,6 +181,7 @@ def test_focus_ring_stands_out_from_what_is_behind_it(live_server, browser, sche
 
 def test_keyboard_hints_only_where_there_is_a_keyboard(app, live_server, browser, create_user):
     create_user("mia")
+    create_user("lehrerin", teacher=True)
     shown = {}
     for device, options in {"touch": {"has_touch": True, "is_mobile": True, "viewport": SIZES["phone"]},
                             "desktop": {"viewport": SIZES["desktop"]}}.items():
@@ -192,7 +193,11 @@ def test_keyboard_hints_only_where_there_is_a_keyboard(app, live_server, browser
             page.locator("input.gap").first.fill("falsch")
             page.locator("#answer-form [type=submit]").click()
             expect(page.locator("#next")).to_be_visible()
-            shown[device] = page.locator(".keys-hint").is_visible()  # "Press Enter to continue."
+            shown[device] = [page.locator(".keys-hint").is_visible()]  # "Press Enter to continue."
+            page.context.clear_cookies()
+            log_in(page, live_server, "lehrerin", "Decks")
+            page.goto(live_server + "/teacher/review")  # "Keys: j / k ...", and a key on each button
+            shown[device] += [page.locator(".keys-hint").is_visible(), page.locator("kbd").first.is_visible()]
         finally:
             context.close()
-    assert shown == {"touch": False, "desktop": True}
+    assert shown == {"touch": [False, False, False], "desktop": [True, True, True]}
