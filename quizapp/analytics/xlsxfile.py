@@ -22,7 +22,7 @@ INTEGER = "0"
 
 @dataclass(frozen=True)
 class Column:
-    """A column: its (translated) heading, the Excel number format of its cells and its width in characters."""
+    """A column: its (translated) heading, the Excel number format of its cells, its width in characters."""
 
     heading: str
     number_format: str | None = None

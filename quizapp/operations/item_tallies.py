@@ -64,7 +64,8 @@ def first_attempt_figures(deck_id: str) -> tuple[dict[str, Sums], dict[str, Coun
     for qid, kind, given, count in db.session.execute(
             select(FirstAnswerCount.question_id, Question.type, FirstAnswerCount.answer, FirstAnswerCount.count)
             .join(Question, FirstAnswerCount.question_id == Question.id)
-            .where(Question.deck_id == deck_id, or_(Question.type == "mcq", FirstAnswerCount.verdict == "wrong"))):
+            .where(Question.deck_id == deck_id,
+                   or_(Question.type == "mcq", FirstAnswerCount.verdict == "wrong"))):
         key = given if kind == "mcq" else " ".join(given.split()).casefold()  # typed answers: same words count
         spellings[qid][key][given] += count
     return sums_by_mark(groups), {qid: shown_answers(by_key) for qid, by_key in spellings.items()}

@@ -12,7 +12,8 @@ from quizapp.analytics.item_analysis import SORT_COLUMNS, sort_stats
 from quizapp.extensions import db
 from quizapp.models import User
 from quizapp.operations.class_progress import (
-    RESULTS_HEADER, item_analysis, live_decks, results_rows, results_table, standings, student_count, students, visible_counts,
+    RESULTS_HEADER, item_analysis, live_decks, results_rows, results_table, standings, student_count,
+    students, visible_counts,
 )
 from quizapp.progress import bp, spreadsheets
 from quizapp.progress.routes import csv_response, live_deck, render_dashboard
@@ -71,14 +72,15 @@ def class_student_deck(user_id: int, deck_id: str):
     return render_dashboard(a_student(user_id), live_deck(deck_id), own=False)
 
 
+# The first click on a column shows its worst end first.
 DEFAULT_ORDER = {"position": "asc", "learners": "desc", "facility": "asc", "discrimination": "asc",
-                 "efficiency": "asc", "flags": "desc"}  # the first click on a column shows its worst end first
+                 "efficiency": "asc", "flags": "desc"}
 
 
 @bp.get("/class/decks/<deck_id>/items")
 @teacher_required
 def item_stats(deck_id: str):
-    """One table of the deck's items, worst first (lowest discrimination), sortable through the query string."""
+    """The deck's items in one table, worst first (lowest discrimination), sorted by the query string."""
     deck = live_deck(deck_id)
     minimum = int(current_app.config["ITEM_ANALYSIS_MIN_LEARNERS"])
     sort = request.args.get("sort", "discrimination")

@@ -24,7 +24,8 @@ def results_xlsx(rows: list[tuple]) -> bytes:
     tz = current_app.config["TIMEZONE"]
     columns = [Column(_("Student"), width=18), Column(_("Deck"), width=24),
                Column(_("Items answered"), INTEGER), Column(_("Items in deck"), INTEGER),
-               Column(_("Answers"), INTEGER), Column(_("Right answers"), INTEGER), Column(_("Accuracy"), PERCENT),
+               Column(_("Answers"), INTEGER), Column(_("Right answers"), INTEGER),
+               Column(_("Accuracy"), PERCENT),
                Column(_("Mastered"), INTEGER), Column(_("Last active"), DATE_TIME, width=16)]
     return xlsx_bytes(_("Class results"), columns, [(*row[:8], local_time(row[8], tz)) for row in rows])
 
@@ -34,7 +35,8 @@ def history_xlsx(rows: list[tuple]) -> bytes:
     tz = current_app.config["TIMEZONE"]
     verdicts = {"right": _("right"), "almost": _("almost right"), "wrong": _("wrong")}
     columns = [Column(_("Answered at"), DATE_TIME, width=16), Column(_("Deck"), width=24),
-               Column(_("Question id"), width=18), Column(_("Question"), width=60), Column(_("Answer"), width=24),
+               Column(_("Question id"), width=18), Column(_("Question"), width=60),
+               Column(_("Answer"), width=24),
                Column(_("Result")), Column(_("Time taken (s)"), SECONDS)]
     return xlsx_bytes(_("My answers"), columns, [
         (local_time(when, tz), deck, qid, text, given, verdicts.get(verdict, verdict),

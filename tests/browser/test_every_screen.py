@@ -86,11 +86,13 @@ class Walk:
             if smallest < 11:
                 self.problems.append(f"{where}: chart text only {smallest:.1f} px")
             self.problems += [f"{where}: {v}" for v in page.evaluate(AXE_RUN)]
-            page.screenshot(path=str(self.artifacts / f"screen-{name}-{self.lang}-{size}.png"), full_page=True)
+            shot = self.artifacts / f"screen-{name}-{self.lang}-{size}.png"
+            page.screenshot(path=str(shot), full_page=True)
 
 
 @pytest.mark.parametrize("lang", ["de", "en"])
-def test_every_page_fits_a_phone_and_passes_axe(app, live_server, browser, class_history, artifacts, lang):  # noqa: F811
+def test_every_page_fits_a_phone_and_passes_axe(app, live_server, browser, class_history,  # noqa: F811
+                                                 artifacts, lang):
     locale, question_word, of_word = LANGS[lang]
     walk = Walk(artifacts, lang)
     with app.app_context():
@@ -108,7 +110,8 @@ def test_every_page_fits_a_phone_and_passes_axe(app, live_server, browser, class
 
     try:
         visitor = tab()
-        for name, path in [("login", "/auth/login"), ("register", "/auth/register"), ("not-found", "/nowhere")]:
+        for name, path in [("login", "/auth/login"), ("register", "/auth/register"),
+                           ("not-found", "/nowhere")]:
             visitor.goto(live_server + path)
             walk.check(visitor, name)
 

@@ -117,7 +117,8 @@ def test_item_table_is_worst_first_and_sorts_without_javascript(client, auth, cl
     page = client.get("/progress/class/decks/testdeck/items").get_data(as_text=True)
     assert item_order(page) == ["t-grenze", "t-bruecke", "t-fluss"]  # discrimination -15.3, 0, 58.3
     assert 'aria-sort="ascending"' in page
-    best = client.get("/progress/class/decks/testdeck/items?sort=discrimination&order=desc").get_data(as_text=True)
+    best = client.get("/progress/class/decks/testdeck/items?sort=discrimination&order=desc")
+    best = best.get_data(as_text=True)
     assert item_order(best) == ["t-fluss", "t-bruecke", "t-grenze"]
     deck_order = client.get("/progress/class/decks/testdeck/items?sort=position").get_data(as_text=True)
     assert item_order(deck_order) == ["t-fluss", "t-grenze", "t-bruecke"]
@@ -127,7 +128,8 @@ def test_item_table_is_worst_first_and_sorts_without_javascript(client, auth, cl
 
 def test_item_page_in_german_uses_decimal_commas_and_says_what_to_do(client, auth, class_answers):
     auth.login("teacher")
-    page = client.get("/progress/class/decks/testdeck/items", headers={"Accept-Language": "de"}).get_data(as_text=True)
+    page = client.get("/progress/class/decks/testdeck/items", headers={"Accept-Language": "de"})
+    page = page.get_data(as_text=True)
     assert "58,3\u00a0%" in page and "-15,3\u00a0%" in page and "60\u00a0%" in page
     assert "58.3" not in page and "-15.3" not in page
     assert "Negative Trennschärfe" in page and "prüfe die Antwort und die Formulierung" in page

@@ -20,7 +20,8 @@ def students(create_user, answer):
 def test_teacher_sees_each_answer_with_its_time(client, auth, students):
     auth.login("lehmann")
     overview = client.get(f"/progress/class/students/{students['anna']}").get_data(as_text=True)
-    assert f'href="/progress/class/students/{students["anna"]}/decks/testdeck">Answers and progress<' in overview
+    link = f'href="/progress/class/students/{students["anna"]}/decks/testdeck">Answers and progress<'
+    assert link in overview
     page = client.get(f"/progress/class/students/{students['anna']}/decks/testdeck",
                       headers={"Accept-Language": "de"}).get_data(as_text=True)
     answers = page.split("Antworten je Frage")[1]
