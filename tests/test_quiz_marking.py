@@ -74,7 +74,7 @@ HEADINGS = {
     "de": {"right": "Richtig!", "almost": "Fast: Tippfehler", "wrong": "Falsch"},
     "en": {"right": "Right!", "almost": "Almost: a typo", "wrong": "Wrong"},
 }
-VERDICT_RE = re.compile(r'<h1 class="verdict" role="status">\s*(.*?)\s*</h1>', re.S)
+VERDICT_RE = re.compile(r'<h2 class="verdict">\s*(.*?)\s*</h2>', re.S)
 
 
 def bank(language: str) -> str:

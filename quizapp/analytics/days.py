@@ -35,3 +35,14 @@ def today_bounds(now: dt.datetime, tz: str) -> tuple[dt.datetime, dt.datetime]:
     """Naive UTC start and end of the local day containing `now`."""
     today = local_day(now, tz)
     return day_start_utc(today, tz), day_start_utc(today + dt.timedelta(days=1), tz)
+
+
+def local_time(moment: dt.datetime | None, tz: str) -> dt.datetime | None:
+    """A naive UTC time as naive local time, for files that cannot hold a time zone (spreadsheets).
+
+    >>> local_time(dt.datetime(2025, 3, 20, 9, 0), "Europe/Berlin")
+    datetime.datetime(2025, 3, 20, 10, 0)
+    """
+    if moment is None:
+        return None
+    return moment.replace(tzinfo=dt.UTC).astimezone(zone(tz)).replace(tzinfo=None)

@@ -197,3 +197,37 @@ def flags_for(stats: ItemStats) -> list[Flag]:
             elif count > right:
                 flags.append(Flag("distractor_beats_answer", option))
     return flags
+
+
+SORT_COLUMNS = ("position", "learners", "facility", "discrimination", "efficiency", "flags")
+
+
+def sort_stats(rows: list[tuple[object, ItemStats]], column: str, descending: bool = False
+               ) -> list[tuple[object, ItemStats]]:
+    """Rows of (question, stats) ordered by one column; items without that figure always come last.
+
+    "position" keeps the order given (the deck's); "discrimination" ascending is worst first, as
+    Moodle's weakest items are those that do not tell students who know from those who guess.
+
+    >>> a, b, c = (ItemStats(ItemInfo(i, "mcq", "x"), 5, True, discrimination=d) for i, d in
+    ...            [("a", 40.0), ("b", -10.0), ("c", None)])
+    >>> [s.item.id for _q, s in sort_stats([(1, a), (2, b), (3, c)], "discrimination")]
+    ['b', 'a', 'c']
+    >>> [s.item.id for _q, s in sort_stats([(1, a), (2, b), (3, c)], "discrimination", descending=True)]
+    ['a', 'b', 'c']
+    """
+    if column == "position":
+        return list(reversed(rows)) if descending else list(rows)
+    if column not in SORT_COLUMNS:
+        raise ValueError(f"unknown column {column!r}")
+
+    def value(stats: ItemStats) -> float | None:
+        if column == "flags":
+            return float(len(stats.flags))
+        figure = getattr(stats, column)
+        return None if figure is None or (column != "learners" and not stats.enough) else float(figure)
+
+    known = [(v, i) for i, (_q, s) in enumerate(rows) if (v := value(s)) is not None]
+    known.sort(key=lambda vi: (-vi[0] if descending else vi[0], vi[1]))
+    unknown = [i for i, (_q, s) in enumerate(rows) if value(s) is None]
+    return [rows[i] for _v, i in known] + [rows[i] for i in unknown]

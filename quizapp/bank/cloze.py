@@ -42,6 +42,15 @@ def cloze_answer_text(text: str) -> str:
     return CLOZE_RE.sub(lambda m: m.group(2), text)
 
 
+def cloze_plain(text: str) -> str:
+    """A cloze item as plain text with each gap's answer in brackets; other text unchanged.
+
+    >>> cloze_plain("Die Brücke spannt sich über den {{c1::Tumen::Fluss}}.")
+    'Die Brücke spannt sich über den [Tumen].'
+    """
+    return CLOZE_RE.sub(lambda m: f"[{m.group(2)}]", text)
+
+
 def render_cloze(text: str, field_html) -> Markup:
     """HTML of the sentence with each gap replaced by `field_html(gap)`; the rest is escaped."""
     parts: list[str] = []

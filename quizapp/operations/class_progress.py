@@ -72,17 +72,23 @@ RESULTS_HEADER = ["student", "deck", "items_answered", "items_in_deck", "answers
                   "mastered", "last_active_utc"]
 
 
-def results_rows() -> list[tuple]:
-    """Class results, one row per student and deck (students without answers included)."""
+def results_table() -> list[tuple]:
+    """Class results, one row per student and deck (students without answers included), as plain values:
+    accuracy a share (0..1) or None, last activity a naive UTC datetime or None."""
     decks, counts, table = live_decks(), visible_counts(), standings()
     rows = []
     for student in students():
         for deck in decks:
             s = table.get((student.id, deck.id)) or DeckStanding(0, 0, 0, 0, None)
             rows.append((student.username, deck.id, s.seen, counts.get(deck.id, 0), s.answers, s.right,
-                         round(100 * s.accuracy, 1) if s.accuracy is not None else None, s.mastered,
-                         s.last_active.isoformat(timespec="seconds") if s.last_active else None))
+                         s.accuracy, s.mastered, s.last_active))
     return rows
+
+
+def results_rows() -> list[tuple]:
+    """The class results as the CSV has them (RESULTS_HEADER): accuracy in percent, times in ISO 8601 UTC."""
+    return [(*row[:6], round(100 * row[6], 1) if row[6] is not None else None, row[7],
+             row[8].isoformat(timespec="seconds") if row[8] else None) for row in results_table()]
 
 
 def item_analysis(deck: Deck, min_learners: int) -> list[tuple[Question, ItemStats]]:

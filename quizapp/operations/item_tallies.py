@@ -52,18 +52,31 @@ def count_first_attempt(user_id: int, question_id: str, verdict: str, answer: st
 
 def first_attempt_figures(deck_id: str) -> tuple[dict[str, Sums], dict[str, Counter]]:
     """Per item of the deck: the sums of students' first marks, and how often each first answer was given
-    (mcq: every answer as given; other types: the wrong ones, compared without case and extra spaces)."""
+    (mcq: every answer as given; other types: the wrong ones, not the almost right, compared without case
+    and extra spaces and shown as most students typed them)."""
     groups = [(qid, MARKS.get(verdict, 0.0), np.fromstring(learners, dtype=np.int64, sep=" "))
               for qid, verdict, learners in db.session.execute(
                   select(FirstVerdictLearners.question_id, FirstVerdictLearners.verdict,
                          FirstVerdictLearners.learners)
                   .join(Question, FirstVerdictLearners.question_id == Question.id)
                   .where(Question.deck_id == deck_id))]
-    answers: dict[str, Counter] = defaultdict(Counter)
+    spellings: dict[str, dict[str, Counter]] = defaultdict(lambda: defaultdict(Counter))
     for qid, kind, given, count in db.session.execute(
             select(FirstAnswerCount.question_id, Question.type, FirstAnswerCount.answer, FirstAnswerCount.count)
             .join(Question, FirstAnswerCount.question_id == Question.id)
-            .where(Question.deck_id == deck_id, or_(Question.type == "mcq", FirstAnswerCount.verdict != "right"))):
+            .where(Question.deck_id == deck_id,
+                   or_(Question.type == "mcq", FirstAnswerCount.verdict == "wrong"))):
         key = given if kind == "mcq" else " ".join(given.split()).casefold()  # typed answers: same words count
-        answers[qid][key] += count
-    return sums_by_mark(groups), answers
+        spellings[qid][key][given] += count
+    return sums_by_mark(groups), {qid: shown_answers(by_key) for qid, by_key in spellings.items()}
+
+
+def shown_answers(groups: dict[str, Counter]) -> Counter:
+    """One entry per group of equal answers, under the spelling most students typed (on a tie the first
+    in code point order, so the page does not change between loads).
+
+    >>> shown_answers({"amur": Counter({"Amur": 1, "amur ": 2}), "tumen": Counter({"tumen": 1, "Tumen": 1})})
+    Counter({'amur ': 3, 'Tumen': 2})
+    """
+    return Counter({min(spelling.items(), key=lambda kv: (-kv[1], kv[0]))[0]: spelling.total()
+                    for spelling in groups.values()})

@@ -9,6 +9,7 @@ from sqlalchemy import case, func, select
 
 from quizapp.analytics.dashboard import CardCounts, CardRow, DayFigures, card_counts, daily, forecast, streak, weakest
 from quizapp.analytics.days import local_day, today_bounds
+from quizapp.bank.cloze import cloze_plain
 from quizapp.extensions import db
 from quizapp.models import Attempt, Deck, Question, ReviewCard, User
 from quizapp.operations.reviews import visible_to_students
@@ -89,10 +90,11 @@ HISTORY_HEADER = ["answered_at_utc", "deck", "question_id", "question", "answer_
                   "time_taken_ms"]
 
 
-def history_rows(user: User) -> list[tuple]:
-    """Every answer the learner ever gave, oldest first, for their own CSV download."""
+def history_table(user: User) -> list[tuple]:
+    """Every answer the learner ever gave, oldest first, as plain values: naive UTC time, deck, question id,
+    the question as plain text (cloze gaps as [answer]), answer, verdict, milliseconds taken or None."""
     return [
-        (created.isoformat(timespec="seconds"), deck, qid, text, given, verdict, taken)
+        (created, deck, qid, cloze_plain(text), given, verdict, taken)
         for created, deck, qid, text, given, verdict, taken in db.session.execute(
             select(Attempt.created_at, Question.deck_id, Attempt.question_id, Question.text,
                    Attempt.answer_given, Attempt.verdict, Attempt.time_taken_ms)
@@ -100,3 +102,32 @@ def history_rows(user: User) -> list[tuple]:
             .where(Attempt.user_id == user.id).order_by(Attempt.created_at, Attempt.id)
         )
     ]
+
+
+def history_rows(user: User) -> list[tuple]:
+    """The learner's history as the CSV has it (HISTORY_HEADER): times in ISO 8601 UTC."""
+    return [(row[0].isoformat(timespec="seconds"), *row[1:]) for row in history_table(user)]
+
+
+@dataclass(frozen=True)
+class GivenAnswer:
+    """One answer a student gave: as typed or chosen, its verdict, how long it took, when (naive UTC)."""
+
+    answer: str
+    verdict: str
+    time_taken_ms: int | None
+    answered_at: dt.datetime
+
+
+def answers_by_item(user_id: int, deck_id: str) -> list[tuple[Question, list[GivenAnswer]]]:
+    """The student's answers on the deck, per item in deck order, newest answer first (one query)."""
+    rows = db.session.execute(
+        select(Question, Attempt.answer_given, Attempt.verdict, Attempt.time_taken_ms, Attempt.created_at)
+        .join(Question, Attempt.question_id == Question.id)
+        .where(Attempt.user_id == user_id, Question.deck_id == deck_id)
+        .order_by(Question.position, Question.id, Attempt.created_at.desc(), Attempt.id.desc())
+    ).all()
+    items: dict[str, tuple[Question, list[GivenAnswer]]] = {}
+    for question, given, verdict, taken, created in rows:
+        items.setdefault(question.id, (question, []))[1].append(GivenAnswer(given, verdict, taken, created))
+    return list(items.values())

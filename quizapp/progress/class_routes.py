@@ -8,13 +8,16 @@ from flask import abort, current_app, render_template, request, url_for
 from flask_login import current_user, login_required
 
 from quizapp.analytics.csvfile import csv_text
+from quizapp.analytics.item_analysis import SORT_COLUMNS, sort_stats
 from quizapp.extensions import db
 from quizapp.models import User
 from quizapp.operations.class_progress import (
-    RESULTS_HEADER, item_analysis, live_decks, results_rows, standings, student_count, students, visible_counts,
+    RESULTS_HEADER, item_analysis, live_decks, results_rows, results_table, standings, student_count,
+    students, visible_counts,
 )
-from quizapp.progress import bp
+from quizapp.progress import bp, spreadsheets
 from quizapp.progress.routes import csv_response, live_deck, render_dashboard
+from quizapp.progress.spreadsheets import xlsx_response
 
 PAGE_SIZE = 50
 
@@ -69,16 +72,38 @@ def class_student_deck(user_id: int, deck_id: str):
     return render_dashboard(a_student(user_id), live_deck(deck_id), own=False)
 
 
+# The first click on a column shows its worst end first.
+DEFAULT_ORDER = {"position": "asc", "learners": "desc", "facility": "asc", "discrimination": "asc",
+                 "efficiency": "asc", "flags": "desc"}
+
+
 @bp.get("/class/decks/<deck_id>/items")
 @teacher_required
 def item_stats(deck_id: str):
+    """The deck's items in one table, worst first (lowest discrimination), sorted by the query string."""
     deck = live_deck(deck_id)
     minimum = int(current_app.config["ITEM_ANALYSIS_MIN_LEARNERS"])
+    sort = request.args.get("sort", "discrimination")
+    sort = sort if sort in SORT_COLUMNS else "discrimination"
+    order = request.args.get("order", DEFAULT_ORDER[sort])
+    order = order if order in ("asc", "desc") else DEFAULT_ORDER[sort]
+    show_retired = request.args.get("retired") == "1"
     rows = item_analysis(deck, minimum)
-    return render_template("progress/items.html", deck=deck, rows=rows, minimum=minimum, editor_url=editor_url)
+    retired = sum(q.status == "retired" for q, _s in rows)
+    if not show_retired:
+        rows = [(q, s) for q, s in rows if q.status != "retired"]
+    return render_template("progress/items.html", deck=deck, rows=sort_stats(rows, sort, order == "desc"),
+                           minimum=minimum, editor_url=editor_url, sort=sort, order=order,
+                           default_order=DEFAULT_ORDER, show_retired=show_retired, retired=retired)
 
 
 @bp.get("/class/results.csv")
 @teacher_required
 def results_csv():
     return csv_response(csv_text(RESULTS_HEADER, results_rows()), "quizapp-class-results.csv")
+
+
+@bp.get("/class/results.xlsx")
+@teacher_required
+def results_xlsx():
+    return xlsx_response(spreadsheets.results_xlsx(results_table()), "quizapp-class-results.xlsx")

@@ -10,21 +10,21 @@ from flask_login import current_user, login_required
 
 from quizapp.analytics.csvfile import csv_text
 from quizapp.analytics.days import today_bounds
-from quizapp.bank.cloze import CLOZE_RE
+from quizapp.bank.cloze import cloze_plain
 from quizapp.extensions import db
 from quizapp.models import Deck
 from quizapp.models.time import utcnow
-from quizapp.operations.progress import HISTORY_HEADER, deck_dashboard, history_rows, weakest_ids
+from quizapp.operations.progress import (
+    HISTORY_HEADER, answers_by_item, deck_dashboard, history_rows, history_table, weakest_ids,
+)
 from quizapp.operations.quiz import deck_progress, end_unfinished, start_run
 from quizapp.operations.reviews import due_status, new_ids, start_review_run
-from quizapp.progress import bp
+from quizapp.progress import bp, spreadsheets
 from quizapp.progress.charts import dashboard_charts
+from quizapp.progress.spreadsheets import xlsx_response
 
 
-@bp.app_template_filter("cloze_plain")
-def cloze_plain(text: str) -> str:
-    """A cloze item as plain text with each gap's answer in brackets."""
-    return CLOZE_RE.sub(lambda m: f"[{m.group(2)}]", text)
+bp.add_app_template_filter(cloze_plain, "cloze_plain")
 
 
 @bp.app_template_global()
@@ -61,8 +61,9 @@ def render_dashboard(student, deck: Deck, own: bool):
     now, tz = utcnow(), current_app.config["TIMEZONE"]
     dash = deck_dashboard(student.id, deck.id, now, tz)
     figures = deck_progress(student, today_bounds(now, tz)[1]).get(deck.id)  # as on the deck card
+    answers = [] if own else answers_by_item(student.id, deck.id)
     return render_template("progress/dashboard.html", deck=deck, dash=dash, charts=dashboard_charts(dash),
-                           student=student, own=own, figures=figures)
+                           student=student, own=own, figures=figures, answers=answers)
 
 
 @bp.get("/decks/<deck_id>")
@@ -96,3 +97,11 @@ def history_csv():
     """The learner's own answers, every one of them (nobody else's: there is no user in the URL)."""
     return csv_response(csv_text(HISTORY_HEADER, history_rows(current_user)),
                         f"quizapp-history-{current_user.username}.csv")
+
+
+@bp.get("/history.xlsx")
+@login_required
+def history_xlsx():
+    """The same answers as a spreadsheet for Excel: local times, seconds, translated headings."""
+    return xlsx_response(spreadsheets.history_xlsx(history_table(current_user)),
+                         f"quizapp-history-{current_user.username}.xlsx")

@@ -42,7 +42,7 @@ def test_teacher_sees_overview_and_drills_down(client, auth, classroom):
     overview = client.get("/progress/class").get_data(as_text=True)
     assert "anna" in overview and "bert" in overview and "lehmann" not in overview.split("<main>")[1]
     student = client.get(f"/progress/class/students/{classroom['anna']}").get_data(as_text=True)
-    assert "2 / 3" in student and "50 %" in student
+    assert "2 / 3" in student and "50%" in student  # English: no space before the sign
     dashboard = client.get(f"/progress/class/students/{classroom['anna']}/decks/testdeck").get_data(as_text=True)
     assert "anna" in dashboard and 'id="practise"' not in dashboard  # a teacher looks, does not practise
     assert client.get(f"/progress/class/students/{classroom['lehmann']}").status_code == 404

@@ -91,20 +91,63 @@ def test_database_figures_match_hand_computed(app, class_answers):
         rows = item_analysis(db.session.get(Deck, "testdeck"), min_learners=5)
         assert expected_figures(stats for _q, stats in rows) == EXPECTED
         bruecke = rows[2][1]
-        assert bruecke.wrong_answers == [("amur", 2), ("tumenn", 1)]
+        # "Amur" and "amur " are one wrong answer, shown as typed; the almost right "Tumenn" is not wrong
+        assert bruecke.wrong_answers == [("Amur", 2)]
 
 
 def test_item_page_shows_figures_flags_and_links(app, client, auth, class_answers):
     auth.login("teacher")
     page = client.get("/progress/class/decks/testdeck/items").get_data(as_text=True)
-    assert "58.3" in page and "-15.3" in page and "60 %" in page
+    assert "58.3%" in page and "-15.3%" in page and "60%" in page  # every figure in percent
     with app.test_request_context():
         from quizapp.progress.class_routes import editor_url
         link = editor_url("t-fluss") or "#item-t-fluss"  # the editor once the teacher pages have one
-    flag = re.search(r'<a href="([^"]+)" class="flag">[^<]*(?:<bdi>)?Ussuri', page)  # option isolated
+    flag = re.search(r'<a href="([^"]+)" class="flag">[^<]*<span class="given">(?:<bdi>)?Ussuri', page)
     assert flag and flag.group(1) == link
     nk = client.get("/progress/class/decks/nachbarn/items").get_data(as_text=True)
-    assert "Not enough answers yet: 5 students" in nk  # nobody answered: numbers withheld, and said so
+    assert "not enough answers yet (0/5)" in nk  # nobody answered: numbers withheld, and said so
+
+
+def item_order(page: str) -> list[str]:
+    return re.findall(r'<tr id="item-([^"]+)"', page)
+
+
+def test_item_table_is_worst_first_and_sorts_without_javascript(client, auth, class_answers):
+    auth.login("teacher")
+    page = client.get("/progress/class/decks/testdeck/items").get_data(as_text=True)
+    assert item_order(page) == ["t-grenze", "t-bruecke", "t-fluss"]  # discrimination -15.3, 0, 58.3
+    assert 'aria-sort="ascending"' in page
+    best = client.get("/progress/class/decks/testdeck/items?sort=discrimination&order=desc")
+    best = best.get_data(as_text=True)
+    assert item_order(best) == ["t-fluss", "t-bruecke", "t-grenze"]
+    deck_order = client.get("/progress/class/decks/testdeck/items?sort=position").get_data(as_text=True)
+    assert item_order(deck_order) == ["t-fluss", "t-grenze", "t-bruecke"]
+    nonsense = client.get("/progress/class/decks/testdeck/items?sort=__class__&order=up")
+    assert nonsense.status_code == 200 and item_order(nonsense.get_data(as_text=True))[0] == "t-grenze"
+
+
+def test_item_page_in_german_uses_decimal_commas_and_says_what_to_do(client, auth, class_answers):
+    auth.login("teacher")
+    page = client.get("/progress/class/decks/testdeck/items", headers={"Accept-Language": "de"})
+    page = page.get_data(as_text=True)
+    assert "58,3\u00a0%" in page and "-15,3\u00a0%" in page and "60\u00a0%" in page
+    assert "58.3" not in page and "-15.3" not in page
+    assert "Negative Trennschärfe" in page and "prüfe die Antwort und die Formulierung" in page
+    assert "Amur</bdi></td>" in page and "amur</bdi></td>" not in page  # typed answers as the students typed them
+    assert "Tumenn" not in page  # almost right is not listed as wrong
+
+
+def test_retired_items_are_hidden_until_asked_for(app, client, auth, class_answers, questions_dir):
+    path = questions_dir / "testdeck.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("status: approved\n  - id: t-bruecke",
+                                                             "status: retired\n  - id: t-bruecke"),
+                    encoding="utf-8")
+    auth.login("teacher")
+    client.application.test_cli_runner().invoke(args=["sync-banks"])
+    page = client.get("/progress/class/decks/testdeck/items").get_data(as_text=True)
+    assert item_order(page) == ["t-bruecke", "t-fluss"] and "Show retired items (1)" in page
+    shown = client.get("/progress/class/decks/testdeck/items?retired=1").get_data(as_text=True)
+    assert "t-grenze" in item_order(shown)
 
 
 def test_cached_figures_follow_each_new_first_attempt(app, create_user, answer, class_answers):

@@ -18,13 +18,14 @@ ACCOUNT = {
     "quiz.index", "quiz.start", "auth.logout", "auth.account", "auth.logout_everywhere",
     "export.deck_package",
     "progress.dashboard", "progress.practise", "progress.review", "progress.history_csv",
+    "progress.history_xlsx",
 }
 # The URL names a run or account; here it is another student's, so a student gets 403 or 404.
 OWNER_ONLY = {"quiz.question", "quiz.answer", "quiz.feedback", "quiz.summary", "quiz.retry_missed"}
 # Teachers only: a student gets 403 (or 404). Every endpoint of these blueprints counts as such.
 TEACHER = {
     "progress.class_overview", "progress.class_student", "progress.class_student_deck", "progress.item_stats",
-    "progress.results_csv",
+    "progress.results_csv", "progress.results_xlsx",
 }
 TEACHER_BLUEPRINTS = {"teacher"}
 # These end the account's sessions everywhere, copies of the cookie included.
