@@ -15,7 +15,7 @@ from quizapp.extensions import db
 from quizapp.models import Deck
 from quizapp.operations.bank_errors import bank_load_errors
 from quizapp.teacher import bp
-from quizapp.teacher.files import bank_path, questions_dir, save_and_sync
+from quizapp.teacher.files import bank_path, check_text, questions_dir, save_checked
 from quizapp.teacher.forms import NewDeckForm
 
 
@@ -62,17 +62,22 @@ def create_draft_deck(text: str, title: str | None) -> str:
         raise DraftingFailed(taken)
     deck_id, yaml_text = draft_bank(text, source_path, title, questions_dir())
     seeds.mkdir(parents=True, exist_ok=True)
-    written, bank = False, bank_path(f"{deck_id}.yaml")
+    written = saving = False
+    bank = bank_path(f"{deck_id}.yaml")
     try:
         if not again:
             save_bank(article_path, text, None)
             written = True
-        errors = save_and_sync(bank.name, yaml_text, None) or _load_errors(deck_id, bank.name)
+        errors = check_text(yaml_text, bank.name).errors
+        if not errors:
+            saving = True
+            save_checked(bank.name, yaml_text, None)
+            errors = _load_errors(deck_id, bank.name)
         if errors:
             raise DraftingFailed("; ".join(str(e) for e in errors[:3]))
     except BaseException as exc:  # also a worker stopped at its timeout (SystemExit): nothing half-made stays
-        if _same_text(bank, yaml_text):
-            bank.unlink(missing_ok=True)
+        if saving and not isinstance(exc, FileChanged) and _same_text(bank, yaml_text):
+            bank.unlink(missing_ok=True)  # ours: FileChanged would mean someone else's deck of that name
         if written:
             article_path.unlink(missing_ok=True)
         if isinstance(exc, FileChanged):

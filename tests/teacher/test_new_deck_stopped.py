@@ -31,7 +31,7 @@ def leftovers(tmp_path) -> list[str]:
 
 
 @pytest.mark.parametrize("where", ["quizapp.generation.pipeline.make_items",
-                                   "quizapp.teacher.new_deck.save_and_sync"])
+                                   "quizapp.teacher.files.sync_and_record"])
 def test_a_worker_stopped_mid_way_leaves_nothing_and_the_title_can_be_used_again(
         app, teacher, forms, tmp_path, monkeypatch, where):
     with monkeypatch.context() as patch:
@@ -52,6 +52,22 @@ def test_a_retry_after_a_worker_killed_between_article_and_bank_works(app, teach
     with app.app_context():
         assert db.session.get(Deck, "der-bodensee").source_path == "seeds/der-bodensee.txt"
     assert (tmp_path / "seeds" / "der-bodensee.txt").read_text(encoding="utf-8") == ARTICLE
+
+
+def test_a_deck_of_that_name_saved_meanwhile_by_someone_else_is_kept(app, teacher, forms, tmp_path, monkeypatch):
+    """Another teacher's identical bank lands while this request generates: refused, and theirs stays."""
+    from quizapp.teacher import new_deck
+
+    def draft_and_race(*args):
+        deck_id, text = real(*args)
+        (tmp_path / "questions" / f"{deck_id}.yaml").write_text(text, encoding="utf-8")
+        return deck_id, text
+
+    real = new_deck.draft_bank
+    monkeypatch.setattr(new_deck, "draft_bank", draft_and_race)
+    response = post_new_deck(forms)
+    assert response.status_code == 422
+    assert leftovers(tmp_path) == ["der-bodensee.yaml"]
 
 
 def test_someone_elses_article_of_that_name_is_never_replaced(app, teacher, forms, tmp_path):
