@@ -54,7 +54,7 @@ def test_a_retry_after_a_worker_killed_between_article_and_bank_works(app, teach
     assert (tmp_path / "seeds" / "der-bodensee.txt").read_text(encoding="utf-8") == ARTICLE
 
 
-def test_a_deck_of_that_name_saved_meanwhile_by_someone_else_is_kept(app, teacher, forms, tmp_path, monkeypatch):
+def test_a_deck_of_that_name_saved_meanwhile_by_someone_else_is_kept(teacher, forms, tmp_path, monkeypatch):
     """Another teacher's identical bank lands while this request generates: refused, and theirs stays."""
     from quizapp.teacher import new_deck
 
