@@ -41,8 +41,9 @@ def free_port() -> int:
 class Server:
     """gunicorn with `workers` sync workers on 127.0.0.1, in its own process group (killable as a whole).
 
-    `options` go to gunicorn before the defaults, e.g. ["-c", "deploy/gunicorn.conf.py"] for the production
-    settings (whose bind, workers and timeouts the defaults then override).
+    `options` go to gunicorn after the defaults and so win over them (["--timeout", "4"]); a config file
+    (["-c", "deploy/gunicorn.conf.py"] for the production settings) has its bind, workers and timeouts
+    overridden by the defaults, as gunicorn's command line always wins over its config file.
     """
 
     def __init__(self, database_url: str, instance: Path, questions: Path, workers: int = 2,
@@ -63,8 +64,8 @@ class Server:
         return f"http://127.0.0.1:{self.port}"
 
     def start(self, timeout: float = 60) -> None:
-        command = [sys.executable, "-m", "gunicorn", *self.options, "--workers", str(self.workers), "--bind",
-                   f"127.0.0.1:{self.port}", "--timeout", "60", "--graceful-timeout", "5",
+        command = [sys.executable, "-m", "gunicorn", "--workers", str(self.workers), "--bind",
+                   f"127.0.0.1:{self.port}", "--timeout", "60", "--graceful-timeout", "5", *self.options,
                    "--pythonpath", str(ROOT / "benchmarks"), self.app]
         self.log = self.log_path.open("ab")
         self.process = subprocess.Popen(command, cwd=ROOT, env=self.env, stdout=self.log, stderr=self.log,

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from quizapp.bank.articles import ArticleRefused, read_article_text
 from quizapp.bank.errors import BankError, BankLoadFailed
 from quizapp.bank.load import load_bank_file, load_bank_text
 from quizapp.bank.schema import Bank
@@ -99,22 +100,12 @@ def _check_ids(banks: list[Bank], errors: list[BankError], only: Bank | None = N
 
 
 def check_sources(bank: Bank, root: Path, errors: list[BankError]) -> None:
-    """The article exists inside the project and holds every source sentence where the offsets say."""
+    """The article exists in seeds/ and holds every source sentence where the offsets say."""
     line, col = bank.mark("deck", "source.path")
-    article_path = (root / bank.deck.source_path).resolve()
-    if not article_path.is_relative_to(root.resolve()):
-        errors.append(BankError(bank.path, line, col,
-                                f"deck source: path '{bank.deck.source_path}' must stay inside the project"))
-        return
     try:
-        article = article_path.read_bytes().decode("utf-8-sig")
-    except FileNotFoundError:
-        errors.append(BankError(bank.path, line, col,
-                                f"deck source: the article '{bank.deck.source_path}' does not exist"))
-        return
-    except (OSError, UnicodeDecodeError) as exc:
-        errors.append(BankError(bank.path, line, col,
-                                f"deck source: cannot read '{bank.deck.source_path}' as UTF-8 text ({exc})"))
+        article = read_article_text(root, bank.deck.source_path)
+    except ArticleRefused as exc:
+        errors.append(BankError(bank.path, line, col, f"deck source: {exc}"))
         return
     flat_article = SPACE_RE.sub(" ", article)
     for item in bank.questions:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from quizapp.cli.paths import settings, shown
 from quizapp.generation.batch import run
 
 
@@ -23,7 +24,8 @@ from quizapp.generation.batch import run
 def generate_command(files: tuple[str, ...], dry_run: bool, questions_dir: Path) -> None:
     """Generate cloze and multiple-choice items for each article FILE into questions/<deck>.yaml."""
     failures = 0
-    results = run(files, questions_dir, dry_run=dry_run)
+    root = Path(settings()[1])
+    results = run(files, questions_dir, dry_run=dry_run, root=root)
     show_bar = len(files) > 1 and sys.stderr.isatty()
     with click.progressbar(
         results, length=len(files), label="Generating", file=sys.stderr, hidden=not show_bar
@@ -38,6 +40,6 @@ def generate_command(files: tuple[str, ...], dry_run: bool, questions_dir: Path)
                 if dry_run and result.merge.changed
                 else ("updated" if result.merge.changed else "unchanged")
             )
-            click.echo(f"{result.bank}: {verb}: {result.merge.summary()}")
+            click.echo(f"{shown(result.bank, root)}: {verb}: {result.merge.summary()}")
     if failures:
         raise click.exceptions.Exit(1)

@@ -103,8 +103,10 @@ def _finish(article: str, deck: dict | str, questions_dir: Path, dry_run: bool) 
 
 
 def _relative(path: Path, root: Path) -> str:
-    """The article's path relative to the project root, with "/" separators."""
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
+    """The article's path relative to the project root (else the working directory), with "/" separators."""
+    for base in (root, Path.cwd()):
+        try:
+            return path.resolve().relative_to(base.resolve()).as_posix()
+        except ValueError:
+            continue
+    return path.as_posix()

@@ -94,7 +94,8 @@ def generate_deck(
 ) -> dict:
     """Read an article file and return its deck as a dict in the bank format (see docs/question-bank.md)."""
     path = Path(path)
-    return deck_from_article(read_article(path), path, source_path or path.as_posix(), known)
+    source_path = source_path or path.as_posix()
+    return deck_from_article(read_article(path, name=source_path), path, source_path, known)
 
 
 def generate_deck_from_text(text: str, name: str = "artikel.txt", known: KnownNames = KnownNames()) -> dict:

@@ -6,9 +6,12 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from quizapp.bank.sizes import ARTICLE_MAX_BYTES
+
 from .errors import GenerationError
 
-MAX_BYTES = 1_000_000
+MAX_BYTES = ARTICLE_MAX_BYTES
+
 GERMAN_WORDS = frozenset(
     [
         "der",
@@ -74,26 +77,27 @@ class Article:
     spans: tuple[tuple[int, int], ...] = field(default=())
 
 
-def read_article(path: str | Path) -> Article:
-    """Read and check an article file; raise GenerationError with a clear message on bad input."""
+def read_article(path: str | Path, name: str | None = None) -> Article:
+    """Read and check an article file; raise GenerationError with a clear message naming it (as `name`)."""
     path = Path(path)
+    name = name or str(path)
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        raise GenerationError(f"{path}: no such file") from None
+        raise GenerationError(f"{name}: no such file") from None
     except IsADirectoryError:
-        raise GenerationError(f"{path}: is a directory, not an article") from None
+        raise GenerationError(f"{name}: is a directory, not an article") from None
     except OSError as error:
-        raise GenerationError(f"{path}: cannot read: {error.strerror}") from None
+        raise GenerationError(f"{name}: cannot read: {error.strerror}") from None
     if len(data) > MAX_BYTES:
-        raise GenerationError(f"{path}: too large ({len(data):,} bytes, at most {MAX_BYTES:,})")
+        raise GenerationError(f"{name}: too large ({len(data):,} bytes, at most {MAX_BYTES:,})")
     if b"\x00" in data:
-        raise GenerationError(f"{path}: binary file, expected plain text")
+        raise GenerationError(f"{name}: binary file, expected plain text")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise GenerationError(f"{path}: not UTF-8 (byte {error.start})") from None
-    return parse_article(text, name=str(path))
+        raise GenerationError(f"{name}: not UTF-8 (byte {error.start})") from None
+    return parse_article(text, name=name)
 
 
 def parse_article(text: str, name: str = "article") -> Article:

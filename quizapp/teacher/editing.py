@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from quizapp.bank import BankLoadFailed, load_bank_text
+from quizapp.bank.articles import ArticleRefused, read_article_text
 from quizapp.bank.validate import find_sentence
 from quizapp.bank.write import FileChanged, read_bank, set_question_fields
 from quizapp.extensions import db
@@ -88,7 +87,7 @@ def edit_deck(deck_id: str):
         flash(_(CHANGED_ON_DISK), "error")
     return render_template("teacher/edit_deck.html", form=form, deck=deck, report=report,
                            current_text=text if conflict else None, load_errors=bank_load_errors(path.name)), \
-        409 if conflict else (422 if report and report.errors else 200)
+        409 if conflict else (422 if (report and report.errors) or form.errors else 200)
 
 
 def _item_in(text: str, name: str, question_id: str):
@@ -115,8 +114,8 @@ def _keep_offsets(changes: dict, item, deck: Deck) -> None:
     if sentence == item.source_sentence or item.source_start is None:
         return
     try:
-        article = (Path(current_app.config["PROJECT_ROOT"]) / deck.source_path).read_bytes().decode("utf-8-sig")
-    except (OSError, UnicodeDecodeError):
-        return
+        article = read_article_text(current_app.config["PROJECT_ROOT"], deck.source_path)
+    except ArticleRefused:
+        return  # the check before saving reports it
     found = find_sentence(article, sentence)
     changes["source"]["start"], changes["source"]["end"] = found if found else (None, None)

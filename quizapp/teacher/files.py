@@ -38,7 +38,12 @@ def save_and_sync(file_name: str, text: str, expected_sha256: str | None) -> lis
     report = check_text(text, file_name)
     if report.errors:
         return report.errors
+    save_checked(file_name, text, expected_sha256)
+    return []
+
+
+def save_checked(file_name: str, text: str, expected_sha256: str | None) -> None:
+    """Save a text check_text passed (FileChanged if the file changed on disk), load it and commit."""
     save_bank(bank_path(file_name), text, expected_sha256)
     sync_and_record(questions_dir())
     db.session.commit()
-    return []

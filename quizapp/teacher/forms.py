@@ -11,9 +11,9 @@ from wtforms import HiddenField, SelectField, StringField, SubmitField, TextArea
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from quizapp.bank import QUESTION_STATUSES
+from quizapp.bank.sizes import ARTICLE_MAX_BYTES, BANK_MAX_BYTES
 
 GAP_LINE_RE = re.compile(r"^(c\d+)\s*:\s*(.+)$")
-MAX_ARTICLE_BYTES = 1_000_000
 
 
 def lines_of(text: str | None) -> list[str]:
@@ -110,16 +110,21 @@ class DeckYamlForm(Form):
     """The whole bank file as text."""
 
     file_sha256 = HiddenField()
-    text = TextAreaField(_l("Bank file"), validators=[DataRequired(), Length(max=2_000_000)])
+    text = TextAreaField(_l("Bank file"), validators=[DataRequired()])
     preview = SubmitField(_l("Check and preview"))
     save = SubmitField(_l("Save"))
+
+    def validate_text(self, field) -> None:
+        if len((field.data or "").encode("utf-8")) > BANK_MAX_BYTES:
+            raise ValidationError(_l("The bank file is larger than %(kb)s KB; split it into several decks.",
+                                     kb=BANK_MAX_BYTES // 1000))
 
 
 class NewDeckForm(Form):
     """An article pasted or uploaded; the generator makes draft items from it."""
 
     title = StringField(_l("Title (optional: taken from the article)"), validators=[Optional(), Length(max=300)])
-    text = TextAreaField(_l("Article text"), validators=[Optional(), Length(max=MAX_ARTICLE_BYTES)])
+    text = TextAreaField(_l("Article text"), validators=[Optional()])
     upload = FileField(_l("…or a UTF-8 text file"))
     submit = SubmitField(_l("Generate draft items"))
 
@@ -127,16 +132,18 @@ class NewDeckForm(Form):
         """The uploaded or pasted text; None (with a field error) when there is none or it is unreadable."""
         upload = self.upload.data
         if upload and getattr(upload, "filename", ""):
-            raw = upload.read(MAX_ARTICLE_BYTES + 1)
-            if len(raw) > MAX_ARTICLE_BYTES:
-                self.upload.errors = [_l("The file is larger than 1 MB.")]
+            field, raw = self.upload, upload.read(ARTICLE_MAX_BYTES + 1)
+        else:
+            field, raw = self.text, (self.text.data or "").encode("utf-8")
+            if not raw.strip():
+                self.text.errors = [_l("Paste the article or choose a file.")]
                 return None
-            try:
-                return raw.decode("utf-8-sig")
-            except UnicodeDecodeError:
-                self.upload.errors = [_l("The file is not UTF-8 text.")]
-                return None
-        if not (self.text.data or "").strip():
-            self.text.errors = [_l("Paste the article or choose a file.")]
+        if len(raw) > ARTICLE_MAX_BYTES:  # in bytes, as `generate` and the checks count
+            field.errors = [_l("The article is larger than %(kb)s KB; split it into several decks.",
+                               kb=ARTICLE_MAX_BYTES // 1000)]
             return None
-        return self.text.data
+        try:
+            return raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            self.upload.errors = [_l("The file is not UTF-8 text.")]
+            return None

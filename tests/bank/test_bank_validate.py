@@ -64,7 +64,7 @@ def test_the_sample_bank_is_valid(project):
     ("    path: seeds/fluss.txt", "    path: seeds/gone.txt",
      "7:11: deck source: the article 'seeds/gone.txt' does not exist"),
     ("    path: seeds/fluss.txt", "    path: ../../etc/passwd",
-     "7:11: deck source: path '../../etc/passwd' must stay inside the project"),
+     "7:11: deck source: path '../../etc/passwd' must name an article in seeds/, like seeds/article.txt"),
     ("      sentence: Die Grenze ist 17", "      sentence: Die Grenze ist 18",
      "23:17: question 'grenze-laenge': the source sentence is not in seeds/fluss.txt"),
     ("      start: 13\n      end: 44", "      start: 12\n      end: 43",
