@@ -7,7 +7,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from quizapp.bank.errors import BankError, BankLoadFailed
+from quizapp.bank.limits import ARTICLE_MAX_BYTES
 from quizapp.bank.load import load_bank_file, load_bank_text
+from quizapp.bank.reading import read_regular_file
 from quizapp.bank.schema import Bank
 
 SPACE_RE = re.compile(r"\s+")
@@ -107,7 +109,7 @@ def check_sources(bank: Bank, root: Path, errors: list[BankError]) -> None:
                                 f"deck source: path '{bank.deck.source_path}' must stay inside the project"))
         return
     try:
-        article = article_path.read_bytes().decode("utf-8-sig")
+        article = read_regular_file(article_path, ARTICLE_MAX_BYTES).decode("utf-8-sig")
     except FileNotFoundError:
         errors.append(BankError(bank.path, line, col,
                                 f"deck source: the article '{bank.deck.source_path}' does not exist"))

@@ -6,9 +6,12 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from quizapp.bank.limits import ARTICLE_MAX_BYTES
+from quizapp.bank.reading import FileTooLarge, read_regular_file
+
 from .errors import GenerationError
 
-MAX_BYTES = 1_000_000
+MAX_BYTES = ARTICLE_MAX_BYTES
 GERMAN_WORDS = frozenset(
     [
         "der",
@@ -78,15 +81,15 @@ def read_article(path: str | Path) -> Article:
     """Read and check an article file; raise GenerationError with a clear message on bad input."""
     path = Path(path)
     try:
-        data = path.read_bytes()
+        data = read_regular_file(path, MAX_BYTES)
     except FileNotFoundError:
         raise GenerationError(f"{path}: no such file") from None
     except IsADirectoryError:
         raise GenerationError(f"{path}: is a directory, not an article") from None
+    except FileTooLarge:
+        raise GenerationError(f"{path}: too large (at most {MAX_BYTES:,} bytes)") from None
     except OSError as error:
         raise GenerationError(f"{path}: cannot read: {error.strerror}") from None
-    if len(data) > MAX_BYTES:
-        raise GenerationError(f"{path}: too large ({len(data):,} bytes, at most {MAX_BYTES:,})")
     if b"\x00" in data:
         raise GenerationError(f"{path}: binary file, expected plain text")
     try:
