@@ -8,6 +8,8 @@ from flask import abort, current_app, flash, redirect, render_template, request,
 from flask_babel import gettext as _
 
 from quizapp.bank import BankLoadFailed, load_bank_text
+from quizapp.bank.limits import ARTICLE_MAX_BYTES
+from quizapp.bank.reading import read_regular_file
 from quizapp.bank.validate import find_sentence
 from quizapp.bank.write import FileChanged, read_bank, set_question_fields
 from quizapp.extensions import db
@@ -115,7 +117,8 @@ def _keep_offsets(changes: dict, item, deck: Deck) -> None:
     if sentence == item.source_sentence or item.source_start is None:
         return
     try:
-        article = (Path(current_app.config["PROJECT_ROOT"]) / deck.source_path).read_bytes().decode("utf-8-sig")
+        article_path = Path(current_app.config["PROJECT_ROOT"]) / deck.source_path
+        article = read_regular_file(article_path, ARTICLE_MAX_BYTES).decode("utf-8-sig")
     except (OSError, UnicodeDecodeError):
         return
     found = find_sentence(article, sentence)
