@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import YAMLError
 from ruamel.yaml.scalarstring import ScalarString
 
 from quizapp.bank.limits import BANK_MAX_BYTES
@@ -113,7 +114,10 @@ def _yaml(layout: tuple[int, int, int] = LAYOUTS[0]) -> YAML:
 
 
 def _load(text: str) -> CommentedMap:
-    data = _yaml().load(text)
+    try:
+        data = _yaml().load(text)
+    except (YAMLError, ValueError) as exc:  # ruamel raises a few errors that are no YAMLError
+        raise NotEditable(f"the file is not valid YAML ({type(exc).__name__})") from exc
     if not isinstance(data, CommentedMap):
         raise NotEditable("the file is not a mapping with 'deck' and 'questions'")
     return data
