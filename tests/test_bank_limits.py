@@ -8,8 +8,10 @@ import sqlalchemy as sa
 from quizapp import create_app
 from quizapp.bank.validate import bank_files, validate_files
 from quizapp.extensions import db
-from quizapp.models import Attempt, BankLoadError, Deck, Question, QuizRun, ReviewCard
+from quizapp.models import Attempt, BankLoadError, Deck, Question, ReviewCard
 from quizapp.operations.bank_errors import sync_and_record
+
+from tests.history import record_answer
 
 from .conftest import PROJECT_ROOT
 
@@ -125,24 +127,13 @@ def test_any_database_refusal_is_the_files_load_error_and_other_saves_go_on(app,
         db.engine.dispose()
 
 
-def _answer(app, user_id: int, question_id: str, deck_id: str) -> None:
-    with app.app_context():
-        run = QuizRun(user_id=user_id, deck_id=deck_id, question_ids=[question_id])
-        db.session.add(run)
-        db.session.flush()
-        db.session.add(Attempt(user_id=user_id, question_id=question_id, quiz_run_id=run.id,
-                               answer_given="Kursk", verdict="right"))
-        db.session.add(ReviewCard(user_id=user_id, question_id=question_id, reps=1))
-        db.session.commit()
-
-
 def test_an_item_moved_to_another_deck_takes_its_history_along(app, questions_dir, create_user):
     second_deck(questions_dir)
     with app.app_context():
         sync_and_record(questions_dir)
         db.session.commit()
     user_id = create_user("anna")
-    _answer(app, user_id, "nkru-kursk", "nordkorea-russland")
+    record_answer(app, user_id, "nkru-kursk", "nordkorea-russland", review=True)
     first = (questions_dir / BANK).read_text(encoding="utf-8")
     block = "  - id: nkru-kursk\n" + first.split("  - id: nkru-kursk\n", 1)[1].split("  - id: ", 1)[0]
     (questions_dir / BANK).write_text(first.replace(block, ""), encoding="utf-8")

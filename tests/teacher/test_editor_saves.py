@@ -8,6 +8,8 @@ from quizapp.bank.write import read_bank
 from quizapp.extensions import db
 from quizapp.models import Attempt, Deck, Question, QuizRun, ReviewCard
 
+from tests.history import record_answer
+
 from .conftest import DRAFTS
 from .test_teacher_edit import EDIT_URL, form_data
 
@@ -49,14 +51,7 @@ def test_show_drafts_on_a_file_with_a_yaml_error_says_so_and_changes_nothing(tea
 def test_changing_the_deck_id_renames_the_deck_and_keeps_every_answer(app, teacher, client, forms, deck_file,
                                                                       create_user):
     student_id = create_user("schueler")
-    with app.app_context():
-        run = QuizRun(user_id=student_id, deck_id="nordkorea-russland", question_ids=["nkru-kursk"])
-        db.session.add(run)
-        db.session.flush()
-        db.session.add(Attempt(user_id=student_id, question_id="nkru-kursk", quiz_run_id=run.id,
-                               answer_given="Kursk", verdict="right"))
-        db.session.add(ReviewCard(user_id=student_id, question_id="nkru-kursk", reps=1))
-        db.session.commit()
+    record_answer(app, student_id, "nkru-kursk", "nordkorea-russland", review=True)
     text, sha = read_bank(deck_file)
     renamed = text.replace("  id: nordkorea-russland\n", "  id: nordkorea-und-russland\n", 1)
     response = forms.post(YAML_URL, {"file_sha256": sha, "text": renamed, "save": "1"}, page=YAML_URL)
