@@ -1,4 +1,4 @@
-"""Property: for bank files within and beyond every limit, validate and the load agree, and the site stays up."""
+"""Property: bank files within and beyond every limit: validate and the load agree, the site stays up."""
 
 from __future__ import annotations
 
@@ -89,7 +89,8 @@ def bank_file(draw, beyond: str | None) -> str:
     items = [draw(question(n, beyond)) for n in range(draw(st.integers(1, 2)))]
     text = (f"# example {next(NUMBER)}\ndeck:\n  id: {json.dumps(deck['id'], ensure_ascii=False)}\n"
             f"  title: {json.dumps(deck['title'], ensure_ascii=False)}\n  language: de\n  source:\n"
-            f"    path: {json.dumps(deck['path'])}\n    date: {json.dumps(deck['date'], ensure_ascii=False)}\n"
+            f"    path: {json.dumps(deck['path'])}\n"
+            f"    date: {json.dumps(deck['date'], ensure_ascii=False)}\n"
             "questions:\n" + "\n".join(items) + "\n")
     if beyond == "bytes" or draw(st.integers(0, 30)) == 0:  # a comment brings the file to the byte limit
         padding = 1 if beyond == "bytes" else draw(st.sampled_from([-1, 0]))

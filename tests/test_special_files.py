@@ -23,7 +23,7 @@ TIMEOUT = 60  # generous: the fixed commands answer in about a second, the old o
 
 
 def limited_memory() -> None:
-    """The command runs with at most 1.5 GB of address space: reading /dev/zero whole fails, not the machine."""
+    """At most 1.5 GB of address space: reading a huge file whole fails the command, not the machine."""
     resource.setrlimit(resource.RLIMIT_AS, (1536 * 1024 * 1024, 1536 * 1024 * 1024))
 
 
@@ -37,7 +37,7 @@ def quizapp(*args: str, cwd: Path, env: dict | None = None) -> subprocess.Comple
 
 @pytest.fixture
 def odd_files(tmp_path) -> Path:
-    """questions/ and seeds/ each with a FIFO (nobody writes to it), a link to /dev/zero, a sparse 5 GB file."""
+    """questions/ and seeds/ each: FIFO (nobody writes to it), a link to /dev/zero, a sparse 5 GB file."""
     for folder, suffix in (("questions", "yaml"), ("seeds", "txt")):
         (tmp_path / folder).mkdir(exist_ok=True)
         os.mkfifo(tmp_path / folder / f"fifo.{suffix}")
@@ -80,7 +80,8 @@ def test_generate_names_a_fifo_and_a_device_and_writes_nothing(odd_files):
     assert "seeds/zero.txt: cannot read: not a regular file" in result.stderr
     assert "seeds/big.txt: too large (at most 1,000,000 bytes)" in result.stderr
     assert "Traceback" not in result.stderr
-    assert sorted(p.name for p in (odd_files / "questions").iterdir()) == ["big.yaml", "fifo.yaml", "zero.yaml"]
+    assert sorted(p.name for p in (odd_files / "questions").iterdir()) == ["big.yaml", "fifo.yaml",
+                                                                           "zero.yaml"]
 
 
 def test_the_apps_sync_reports_them_and_loads_the_other_decks(app, database_url, questions_dir, tmp_path):

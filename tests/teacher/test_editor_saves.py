@@ -1,4 +1,4 @@
-"""Editor saves on a broken file answer with a message; a changed deck id renames the deck with its history."""
+"""Saves on a broken file answer with a message; a changed deck id renames the deck with its history."""
 
 from __future__ import annotations
 
