@@ -73,7 +73,7 @@ def edit_deck(deck_id: str):
     path = bank_path(deck.file_name)
     text, sha = read_bank(path)
     form = DeckYamlForm()
-    report, conflict = None, False
+    report, conflict, saved = None, False, False
     if request.method == "GET":
         form.text.data, form.file_sha256.data = text, sha
     elif form.validate_on_submit():
@@ -88,12 +88,13 @@ def edit_deck(deck_id: str):
                 except FileChanged:
                     conflict = True
                 else:
+                    saved = True  # errors now are the load's: the text is in the file, the old version live
                     if not report.errors:  # a changed deck id renames the deck: its page has the new id
                         flash(_("Saved %(file)s.", file=path.name), "success")
                         return redirect(url_for("teacher.deck", deck_id=report.banks[0].deck.id))
     if conflict:
         flash(_(CHANGED_ON_DISK), "error")
-    return render_template("teacher/edit_deck.html", form=form, deck=deck, report=report,
+    return render_template("teacher/edit_deck.html", form=form, deck=deck, report=report, saved=saved,
                            current_text=text if conflict else None, load_errors=bank_load_errors(path.name)), \
         409 if conflict else (422 if report and report.errors else 200)
 

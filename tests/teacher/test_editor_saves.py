@@ -9,6 +9,7 @@ from quizapp.extensions import db
 from quizapp.models import Attempt, Deck, Question, QuizRun, ReviewCard
 
 from tests.history import record_answer
+from tests.test_bank_limits import REFUSE_ZWEITES
 
 from .conftest import DRAFTS
 from .test_teacher_edit import EDIT_URL, form_data
@@ -69,3 +70,20 @@ def test_changing_the_deck_id_renames_the_deck_and_keeps_every_answer(app, teach
         assert db.session.scalars(sa.select(ReviewCard)).one().reps == 1
         assert db.session.scalars(sa.select(QuizRun)).one().deck_id == "nordkorea-und-russland"
     assert read_bank(deck_file)[0] == renamed
+
+
+def test_a_save_the_database_refuses_is_kept_and_says_it_was_not_loaded(app, teacher, forms, deck_file):
+    with app.app_context():
+        for statement in REFUSE_ZWEITES[db.engine.dialect.name]:
+            db.session.execute(sa.text(statement))
+        db.session.commit()
+    text, sha = read_bank(deck_file)
+    renamed = text.replace("  id: nordkorea-russland\n", "  id: zweites\n", 1)
+    response = forms.post(YAML_URL, {"file_sha256": sha, "text": renamed, "save": "1"}, page=YAML_URL)
+    page = response.get_data(as_text=True)
+    assert response.status_code == 422, page
+    assert "Saved, but not loaded: students keep the last valid version" in page
+    assert "the database refused this file" in page and "Traceback" not in page
+    assert read_bank(deck_file)[0] == renamed  # the teacher's text is in the file
+    with app.app_context():
+        assert db.session.get(Deck, "nordkorea-russland").in_files
