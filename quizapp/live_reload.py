@@ -63,6 +63,9 @@ def check_bank_files() -> None:
         db.session.rollback()
         state["next_check"] = 0.0
         app.logger.warning("bank reload postponed", exc_info=True)
+    except Exception:  # noqa: BLE001  the request is served with the last good content; retried later
+        db.session.rollback()
+        app.logger.exception("bank reload failed")
 
 
 def mark_synced(app: Flask) -> None:

@@ -16,7 +16,7 @@ ADVISORY_LOCK_ID = 724301  # any constant: all quizapp processes on one PostgreS
 
 
 def upgrade_and_sync(app: Flask) -> None:
-    """Bring the schema to head and load questions/; errors in a bank file are logged, not fatal.
+    """Bring the schema to head and load questions/; no bank file can stop the start (errors are logged).
 
     Several gunicorn workers start at once: one at a time runs this, the others then find the work done.
     """
@@ -28,8 +28,13 @@ def upgrade_and_sync(app: Flask) -> None:
             upgrade()
         if app.config.get("SYNC_BANKS_ON_START"):
             seen = fingerprint(app.config["QUESTIONS_DIR"])  # before loading: an edit meanwhile is seen later
-            report = sync_and_record(app.config["QUESTIONS_DIR"])  # as a later reload would
-            db.session.commit()
+            try:
+                report = sync_and_record(app.config["QUESTIONS_DIR"])  # as a later reload would
+                db.session.commit()
+            except Exception:  # noqa: BLE001  the app starts with the last good content all the same
+                db.session.rollback()
+                app.logger.exception("loading the bank files failed; serving the last good content")
+                return
             mark_seen(app, seen)  # the first request need not load the same files again
             for errors in report.errors.values():
                 for error in errors:

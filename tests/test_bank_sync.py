@@ -3,8 +3,9 @@
 from sqlalchemy import select
 
 from quizapp.extensions import db
-from quizapp.models import Attempt, Deck, Question, QuizRun
+from quizapp.models import Attempt, Deck, Question
 from quizapp.operations.banks import sync_question_banks
+from tests.history import record_answer
 
 BANK = "nordkorea-russland.yaml"
 
@@ -54,13 +55,7 @@ def test_changed_file_updates_questions_by_id(app, questions_dir):
 
 def test_removed_question_is_hidden_and_its_attempts_kept(app, questions_dir, create_user):
     user_id = create_user("anna")
-    with app.app_context():
-        run = QuizRun(user_id=user_id, deck_id="nordkorea-russland", question_ids=["nkru-kursk"])
-        db.session.add(run)
-        db.session.flush()
-        db.session.add(Attempt(user_id=user_id, question_id="nkru-kursk", quiz_run_id=run.id,
-                               answer_given="Kursk", verdict="right"))
-        db.session.commit()
+    record_answer(app, user_id, "nkru-kursk", "nordkorea-russland")
     path = questions_dir / BANK
     lines = path.read_text(encoding="utf-8").split("\n  - id: ")
     path.write_text("\n  - id: ".join(part for part in lines if not part.startswith("nkru-kursk\n")),

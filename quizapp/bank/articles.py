@@ -7,11 +7,10 @@ instance folder (secret key, database), the code and everything else out of reac
 
 from __future__ import annotations
 
-import os
-import stat
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
-from quizapp.bank.sizes import ARTICLE_MAX_BYTES
+from quizapp.bank.limits import ARTICLE_MAX_BYTES
+from quizapp.bank.reading import FileTooLarge, NotRegularFile, read_regular_file
 
 ARTICLES_DIR = "seeds"  # relative to the project root; decks name their article as "seeds/<file>"
 
@@ -50,17 +49,15 @@ def read_article_text(root: str | Path, source_path: str) -> str:
     """The text of a deck's article (confined as article_file says), at most ARTICLE_MAX_BYTES of UTF-8."""
     real = article_file(root, source_path)
     try:
-        fd = os.open(real, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+        data = read_regular_file(real, ARTICLE_MAX_BYTES)
     except FileNotFoundError:
         raise ArticleRefused(f"the article '{source_path}' does not exist") from None
+    except FileTooLarge:
+        raise ArticleRefused(f"the article '{source_path}' is larger than {ARTICLE_MAX_BYTES:,} bytes") from None
+    except (NotRegularFile, IsADirectoryError):
+        raise ArticleRefused(f"the article '{source_path}' is not a regular file") from None
     except OSError as exc:
         raise ArticleRefused(f"cannot read the article '{source_path}': {exc.strerror}") from None
-    with os.fdopen(fd, "rb") as handle:
-        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-            raise ArticleRefused(f"the article '{source_path}' is not a regular file")
-        data = handle.read(ARTICLE_MAX_BYTES + 1)
-    if len(data) > ARTICLE_MAX_BYTES:
-        raise ArticleRefused(f"the article '{source_path}' is larger than {ARTICLE_MAX_BYTES:,} bytes")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:

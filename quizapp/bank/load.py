@@ -11,7 +11,9 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError
 
 from quizapp.bank.cloze import cloze_answer_text, cloze_gaps
+from quizapp.bank import limits
 from quizapp.bank.errors import BankError, BankLoadFailed
+from quizapp.bank.reading import read_regular_file
 from quizapp.checking import normalise
 from quizapp.bank.schema import (
     FACT_KEY_MAX, LANGUAGES, QUESTION_STATUSES, QUESTION_TYPES, Bank, DeckInfo, QuestionItem,
@@ -35,7 +37,7 @@ def load_bank_file(path: str | Path, display_name: str | None = None) -> Bank:
     """Load and validate one bank file; raise BankLoadFailed listing every problem."""
     name = display_name or str(path)
     try:
-        raw = Path(path).read_bytes()
+        raw = read_regular_file(path, limits.BANK_MAX_BYTES)
     except OSError as exc:
         raise BankLoadFailed([BankError(name, 1, 1, f"cannot read the file: {exc.strerror}")]) from exc
     try:
@@ -109,8 +111,9 @@ class _Checker:
         for key in sorted(required - set(mapping)):
             self.error(self.pos_of(mapping), f"{where}: missing key '{key}'")
 
-    def text(self, mapping: CommentedMap, key: str, where: str, required: bool = True) -> str | None:
-        """A text value; whole numbers are taken as text, other types are errors."""
+    def text(self, mapping: CommentedMap, key: str, where: str, required: bool = True,
+             limit: int | None = None) -> str | None:
+        """Text of at most `limit` characters; whole numbers are taken as text, other types are errors."""
         if key not in mapping:
             return None  # check_keys reports a missing required key
         value = mapping[key]
@@ -130,7 +133,20 @@ class _Checker:
         if required and not value.strip():
             self.error(self.value_pos(mapping, key), f"{where}: '{key}' must not be empty")
             return None
+        if not self.storable(str(value), self.value_pos(mapping, key), f"{where}: '{key}'"):
+            return None
+        if limit is not None and len(value) > limit:
+            self.error(self.value_pos(mapping, key),
+                       f"{where}: '{key}' is {len(value):,} characters long, at most {limit} are allowed")
+            return None
         return str(value)
+
+    def storable(self, value: str, pos: tuple[int, int], what: str) -> bool:
+        """False (with an error) for text holding a character no database can store."""
+        bad = limits.unstorable_character(value)
+        if bad is not None:
+            self.error(pos, f"{what} contains the character {bad}, which cannot be stored; remove it")
+        return bad is None
 
     def text_list(self, mapping: CommentedMap, key: str, where: str) -> tuple[str, ...]:
         if key not in mapping or mapping[key] is None:
@@ -146,6 +162,8 @@ class _Checker:
             if not isinstance(item, str) or not item.strip():
                 self.error(value.lc.item(i), f"{where}: every entry of '{key}' must be non-empty text "
                                              "(put numbers like 15.000 in quotes)")
+                continue
+            if not self.storable(item, value.lc.item(i), f"{where}: an entry of '{key}'"):
                 continue
             items.append(str(item))
         return tuple(items)
@@ -196,13 +214,13 @@ class _Checker:
             return None
         where = "deck"
         self.check_keys(node, DECK_KEYS, {"id", "title", "language", "source"}, where)
-        deck_id = self.text(node, "id", where)
+        deck_id = self.text(node, "id", where, limit=limits.DECK_ID_CHARS)
         self.remember("deck", "id", self.value_pos(node, "id"))
         if deck_id is not None and not DECK_ID_RE.match(deck_id):
             self.error(self.value_pos(node, "id"),
                        f"deck: id '{deck_id}' may only contain lowercase letters, digits and '-'")
             deck_id = None
-        title = self.text(node, "title", where)
+        title = self.text(node, "title", where, limit=limits.DECK_TITLE_CHARS)
         language = self.text(node, "language", where)
         if language is not None and language not in LANGUAGES:
             self.error(self.value_pos(node, "language"),
@@ -219,13 +237,13 @@ class _Checker:
                 self.error(self.value_pos(node, "source"), "deck: 'source' must be a mapping with 'path'")
             else:
                 self.check_keys(source, DECK_SOURCE_KEYS, {"path"}, "deck source")
-                path = self.text(source, "path", "deck source")
+                path = self.text(source, "path", "deck source", limit=limits.SOURCE_PATH_CHARS)
                 self.remember("deck", "source.path", self.value_pos(source, "path"))
                 raw_date = source.get("date")
                 if isinstance(raw_date, (dt.date, dt.datetime)):
                     date = raw_date.isoformat()
                 elif raw_date is not None:
-                    date = self.text(source, "date", "deck source")
+                    date = self.text(source, "date", "deck source", limit=limits.SOURCE_DATE_CHARS)
         if None in (deck_id, title, language, path):
             return None
         return DeckInfo(deck_id, title, language, path, date, bool(show_drafts))
@@ -235,7 +253,7 @@ class _Checker:
             self.error(pos, f"question #{number}: must be a mapping of keys")
             return None
         before = len(self.errors)
-        qid = self.text(node, "id", f"question #{number}")
+        qid = self.text(node, "id", f"question #{number}", limit=limits.QUESTION_ID_CHARS)
         if qid is not None and not QUESTION_ID_RE.match(qid):
             self.error(self.value_pos(node, "id"), f"question #{number}: id '{qid}' may only contain "
                                                    "letters, digits, '-', '_' and '.'")
@@ -254,7 +272,7 @@ class _Checker:
         distractors = self.text_list(node, "distractors", where)
         accept, accept_by_gap = self.accept(node, where)
         explanation = self.text(node, "explanation", where, required=False)
-        kind = self.text(node, "kind", where)
+        kind = self.text(node, "kind", where, limit=limits.KIND_CHARS)
         self.text(node, "generated", where, required=False)  # the generator's fingerprint; text if present
         fact = self.text(node, "fact", where, required=False)
         if fact is not None and (len(fact) > FACT_KEY_MAX or not FACT_RE.match(fact)):
@@ -314,8 +332,10 @@ class _Checker:
         offsets = []
         for key in ("start", "end"):
             value = source.get(key)
-            if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
-                self.error(self.value_pos(source, key), f"{where}: source '{key}' must be a whole number >= 0")
+            if value is not None and (isinstance(value, bool) or not isinstance(value, int)
+                                      or not 0 <= value <= limits.OFFSET_MAX):
+                self.error(self.value_pos(source, key), f"{where}: source '{key}' must be a whole number "
+                                                        f">= 0 and <= {limits.OFFSET_MAX}")
                 value = None
             offsets.append(value)
         start, end = offsets

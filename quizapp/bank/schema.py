@@ -6,8 +6,9 @@ import hashlib
 import json
 from dataclasses import asdict, dataclass, field
 
+from quizapp.bank.limits import FACT_KEY_CHARS as FACT_KEY_MAX
+
 QUESTION_TYPES = ("mcq", "cloze")
-FACT_KEY_MAX = 64
 QUESTION_STATUSES = ("draft", "approved", "retired")
 LANGUAGES = ("de", "en")
 

@@ -11,7 +11,11 @@ from pathlib import Path
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import YAMLError
 from ruamel.yaml.scalarstring import ScalarString
+
+from quizapp.bank.limits import BANK_MAX_BYTES
+from quizapp.bank.reading import read_regular_file
 
 QUESTION_ORDER = ("id", "type", "text", "answer", "distractors", "accept", "explanation", "source", "fact",
                   "kind", "tags", "status", "generated")
@@ -35,8 +39,8 @@ def sha256_of(data: bytes | str) -> str:
 
 
 def read_bank(path: str | Path) -> tuple[str, str]:
-    """The file's text and the sha256 of its bytes."""
-    raw = Path(path).read_bytes()
+    """The file's text and the sha256 of its bytes (OSError for a file that is no bank)."""
+    raw = read_regular_file(path, BANK_MAX_BYTES)
     return raw.decode("utf-8-sig"), sha256_of(raw)
 
 
@@ -51,7 +55,7 @@ def save_bank(path: str | Path, text: str, expected_sha256: str | None) -> str:
     try:
         fcntl.flock(dir_fd, fcntl.LOCK_EX)  # two saves in this directory never interleave
         try:
-            current = sha256_of(path.read_bytes())
+            current = sha256_of(read_regular_file(path, BANK_MAX_BYTES))
         except FileNotFoundError:
             current = None
         if current != expected_sha256:
@@ -110,7 +114,10 @@ def _yaml(layout: tuple[int, int, int] = LAYOUTS[0]) -> YAML:
 
 
 def _load(text: str) -> CommentedMap:
-    data = _yaml().load(text)
+    try:
+        data = _yaml().load(text)
+    except (YAMLError, ValueError) as exc:  # ruamel raises a few errors that are no YAMLError
+        raise NotEditable(f"the file is not valid YAML ({type(exc).__name__})") from exc
     if not isinstance(data, CommentedMap):
         raise NotEditable("the file is not a mapping with 'deck' and 'questions'")
     return data

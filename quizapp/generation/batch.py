@@ -11,6 +11,8 @@ from pathlib import Path
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
+from quizapp.bank.limits import BANK_MAX_BYTES
+from quizapp.bank.reading import read_regular_file
 from quizapp.bank.write import FileChanged, save_bank
 
 from .distractors import KnownNames
@@ -39,7 +41,7 @@ def other_decks_names(questions_dir: Path, exclude: set[str]) -> KnownNames:
         if path.stem in exclude:
             continue
         try:
-            data = yaml.load(path.read_text(encoding="utf-8"))
+            data = yaml.load(read_regular_file(path, BANK_MAX_BYTES).decode("utf-8"))
             items = data.get("questions") or () if isinstance(data, dict) else ()
         except (OSError, UnicodeDecodeError, YAMLError):
             items = ()  # a broken bank is reported by its own loader, not here

@@ -6,7 +6,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from quizapp.bank.sizes import ARTICLE_MAX_BYTES
+from quizapp.bank.limits import ARTICLE_MAX_BYTES
+from quizapp.bank.reading import FileTooLarge, read_regular_file
 
 from .errors import GenerationError
 
@@ -82,15 +83,15 @@ def read_article(path: str | Path, name: str | None = None) -> Article:
     path = Path(path)
     name = name or str(path)
     try:
-        data = path.read_bytes()
+        data = read_regular_file(path, MAX_BYTES)
     except FileNotFoundError:
         raise GenerationError(f"{name}: no such file") from None
     except IsADirectoryError:
         raise GenerationError(f"{name}: is a directory, not an article") from None
+    except FileTooLarge:
+        raise GenerationError(f"{name}: too large (at most {MAX_BYTES:,} bytes)") from None
     except OSError as error:
         raise GenerationError(f"{name}: cannot read: {error.strerror}") from None
-    if len(data) > MAX_BYTES:
-        raise GenerationError(f"{name}: too large ({len(data):,} bytes, at most {MAX_BYTES:,})")
     if b"\x00" in data:
         raise GenerationError(f"{name}: binary file, expected plain text")
     try:

@@ -7,6 +7,7 @@ import datetime as dt
 from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from quizapp.bank import limits
 from quizapp.extensions import db
 from quizapp.models.time import utcnow
 
@@ -16,13 +17,13 @@ class Deck(db.Model):
 
     __tablename__ = "decks"
 
-    id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    title: Mapped[str] = mapped_column(String(300), nullable=False)
-    language: Mapped[str] = mapped_column(String(8), nullable=False)
-    source_path: Mapped[str] = mapped_column(String(500), nullable=False)
-    source_date: Mapped[str | None] = mapped_column(String(32))
+    id: Mapped[str] = mapped_column(String(limits.DECK_ID_CHARS), primary_key=True)
+    title: Mapped[str] = mapped_column(String(limits.DECK_TITLE_CHARS), nullable=False)
+    language: Mapped[str] = mapped_column(String(limits.LANGUAGE_CHARS), nullable=False)
+    source_path: Mapped[str] = mapped_column(String(limits.SOURCE_PATH_CHARS), nullable=False)
+    source_date: Mapped[str | None] = mapped_column(String(limits.SOURCE_DATE_CHARS))
     show_drafts: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
-    file_name: Mapped[str] = mapped_column(String(500), nullable=False)
+    file_name: Mapped[str] = mapped_column(String(limits.FILE_NAME_CHARS), nullable=False)
     file_sha256: Mapped[str] = mapped_column(String(64), nullable=False)
     in_files: Mapped[bool] = mapped_column(Boolean, nullable=False, default=True)
     loaded_at: Mapped[dt.datetime] = mapped_column(DateTime, nullable=False, default=utcnow)
@@ -42,10 +43,10 @@ class Question(db.Model):
     __tablename__ = "questions"
     __table_args__ = (Index("ix_questions_deck_fact", "deck_id", "fact_key"),)
 
-    id: Mapped[str] = mapped_column(String(128), primary_key=True)
+    id: Mapped[str] = mapped_column(String(limits.QUESTION_ID_CHARS), primary_key=True)
     deck_id: Mapped[str] = mapped_column(ForeignKey("decks.id"), nullable=False, index=True)
     position: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
-    type: Mapped[str] = mapped_column(String(16), nullable=False)
+    type: Mapped[str] = mapped_column(String(limits.QUESTION_TYPE_CHARS), nullable=False)
     text: Mapped[str] = mapped_column(Text, nullable=False)
     answer: Mapped[str] = mapped_column(Text, nullable=False)
     distractors: Mapped[list] = mapped_column(JSON, nullable=False, default=list)
@@ -56,12 +57,12 @@ class Question(db.Model):
     source_start: Mapped[int | None] = mapped_column(Integer)
     source_end: Mapped[int | None] = mapped_column(Integer)
     source_context: Mapped[str | None] = mapped_column(Text)
-    kind: Mapped[str | None] = mapped_column(String(64))
+    kind: Mapped[str | None] = mapped_column(String(limits.KIND_CHARS))
     # siblings (the cloze and the mcq of one gap) share it: the bank's `fact`, or derived from
     # source sentence and answer
-    fact_key: Mapped[str | None] = mapped_column(String(64))
+    fact_key: Mapped[str | None] = mapped_column(String(limits.FACT_KEY_CHARS))
     tags: Mapped[list] = mapped_column(JSON, nullable=False, default=list)
-    status: Mapped[str] = mapped_column(String(16), nullable=False)
+    status: Mapped[str] = mapped_column(String(limits.QUESTION_STATUS_CHARS), nullable=False)
     in_file: Mapped[bool] = mapped_column(Boolean, nullable=False, default=True)
     content_hash: Mapped[str] = mapped_column(String(64), nullable=False)
     content_changed_at: Mapped[dt.datetime] = mapped_column(DateTime, nullable=False, default=utcnow)

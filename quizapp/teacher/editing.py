@@ -5,16 +5,16 @@ from __future__ import annotations
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
-from quizapp.bank import BankLoadFailed, load_bank_text
+from quizapp.bank import BankError, BankLoadFailed, load_bank_text
 from quizapp.bank.articles import ArticleRefused, read_article_text
 from quizapp.bank.validate import find_sentence
-from quizapp.bank.write import FileChanged, read_bank, set_question_fields
+from quizapp.bank.write import FileChanged, NotEditable, read_bank, set_question_fields
 from quizapp.extensions import db
 from quizapp.i18n import is_local_url
 from quizapp.models import Deck, Question
 from quizapp.operations.bank_errors import bank_load_errors
 from quizapp.teacher import bp
-from quizapp.teacher.files import bank_path, check_text, save_and_sync
+from quizapp.teacher.files import bank_path, check_text, display_name, save_and_sync
 from quizapp.teacher.forms import DeckYamlForm, QuestionForm, accept_text
 
 CHANGED_ON_DISK = ("The file was changed on disk since you opened it (by someone else or an editor): "
@@ -32,7 +32,7 @@ def edit_question(question_id: str):
     text, sha = read_bank(path)
     item = _item_in(text, path.name, question.id) or question
     form = QuestionForm(meta={"item_type": item.type})
-    errors, conflict = [], False
+    errors, file_errors, conflict = [], [], False
     if request.method == "GET":
         _fill(form, item, sha)
     elif form.validate_on_submit():
@@ -45,7 +45,10 @@ def edit_question(question_id: str):
                 errors = save_and_sync(path.name, set_question_fields(text, question.id, changes), sha)
             except FileChanged:
                 conflict = True
-            if not errors and not conflict:
+            except NotEditable as exc:  # the file on disk does not load (a YAML syntax error?): fix it first
+                name = display_name(path.name)
+                file_errors = _problems_of(text, name) or [BankError(name, 1, 1, str(exc))]
+            if not errors and not file_errors and not conflict:
                 flash(_("Saved %(id)s.", id=question.id), "success")
                 return redirect(request.args.get("next") if is_local_url(request.args.get("next"))
                                 else url_for("teacher.deck", deck_id=question.deck_id))
@@ -53,8 +56,9 @@ def edit_question(question_id: str):
         flash(_(CHANGED_ON_DISK), "error")
     current = _item_in(text, path.name, question.id) if conflict else None
     return render_template("teacher/edit_question.html", form=form, question=question, item=item,
-                           errors=errors, current=current, load_errors=bank_load_errors(path.name)), \
-        409 if conflict else (422 if errors or form.errors else 200)
+                           errors=errors, file_errors=file_errors, current=current,
+                           load_errors=bank_load_errors(path.name)), \
+        409 if conflict else (422 if errors or file_errors or form.errors else 200)
 
 
 @bp.route("/decks/<deck_id>/yaml", methods=["GET", "POST"])
@@ -66,7 +70,7 @@ def edit_deck(deck_id: str):
     path = bank_path(deck.file_name)
     text, sha = read_bank(path)
     form = DeckYamlForm()
-    report, conflict = None, False
+    report, conflict, saved = None, False, False
     if request.method == "GET":
         form.text.data, form.file_sha256.data = text, sha
     elif form.validate_on_submit():
@@ -77,17 +81,28 @@ def edit_deck(deck_id: str):
                 conflict, form.file_sha256.data = True, sha
             else:
                 try:
-                    save_and_sync(path.name, new_text, sha)
+                    report.errors = save_and_sync(path.name, new_text, sha)
                 except FileChanged:
                     conflict = True
                 else:
-                    flash(_("Saved %(file)s.", file=path.name), "success")
-                    return redirect(url_for("teacher.deck", deck_id=deck.id))
+                    saved = True  # errors now are the load's: the text is in the file, the old version live
+                    if not report.errors:  # a changed deck id renames the deck: its page has the new id
+                        flash(_("Saved %(file)s.", file=path.name), "success")
+                        return redirect(url_for("teacher.deck", deck_id=report.banks[0].deck.id))
     if conflict:
         flash(_(CHANGED_ON_DISK), "error")
-    return render_template("teacher/edit_deck.html", form=form, deck=deck, report=report,
+    return render_template("teacher/edit_deck.html", form=form, deck=deck, report=report, saved=saved,
                            current_text=text if conflict else None, load_errors=bank_load_errors(path.name)), \
         409 if conflict else (422 if (report and report.errors) or form.errors else 200)
+
+
+def _problems_of(text: str, name: str) -> list[BankError]:
+    """What keeps the file's current text from loading."""
+    try:
+        load_bank_text(text, name)
+    except BankLoadFailed as exc:
+        return exc.errors
+    return []
 
 
 def _item_in(text: str, name: str, question_id: str):

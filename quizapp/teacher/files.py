@@ -34,16 +34,22 @@ def check_text(text: str, file_name: str) -> ValidationReport:
 
 
 def save_and_sync(file_name: str, text: str, expected_sha256: str | None) -> list[BankError]:
-    """Save a valid text (refusing one changed on disk: FileChanged) and load it; else return its errors."""
+    """Save a valid text (refusing one changed on disk: FileChanged) and load it; else return its errors.
+
+    The check knows every rule the load enforces, so the load refuses a checked file only when the
+    database does (or another file's live version holds one of its ids): then the file is saved, its
+    last good version stays live, and the load's errors are returned (and kept in the error table).
+    """
     report = check_text(text, file_name)
     if report.errors:
         return report.errors
-    save_checked(file_name, text, expected_sha256)
-    return []
+    return save_checked(file_name, text, expected_sha256)
 
 
-def save_checked(file_name: str, text: str, expected_sha256: str | None) -> None:
-    """Save a text check_text passed (FileChanged if the file changed on disk), load it and commit."""
+def save_checked(file_name: str, text: str, expected_sha256: str | None) -> list[BankError]:
+    """Save a text check_text passed (FileChanged if the file changed on disk), load it and commit; the
+    load's errors for the file (empty when it went live)."""
     save_bank(bank_path(file_name), text, expected_sha256)
-    sync_and_record(questions_dir())
+    sync = sync_and_record(questions_dir())
     db.session.commit()
+    return sync.errors.get(file_name, [])

@@ -10,8 +10,8 @@ from flask_wtf.file import FileField
 from wtforms import HiddenField, SelectField, StringField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
-from quizapp.bank import QUESTION_STATUSES
-from quizapp.bank.sizes import ARTICLE_MAX_BYTES, BANK_MAX_BYTES
+from quizapp.bank import QUESTION_STATUSES, limits
+from quizapp.bank.limits import ARTICLE_MAX_BYTES, BANK_MAX_BYTES
 
 GAP_LINE_RE = re.compile(r"^(c\d+)\s*:\s*(.+)$")
 
@@ -64,7 +64,7 @@ class QuestionForm(Form):
     explanation = TextAreaField(_l("Explanation"), validators=[Optional(), Length(max=5000)])
     source_sentence = TextAreaField(_l("Source sentence"), validators=[DataRequired(), Length(max=5000)])
     source_context = TextAreaField(_l("Context shown above the item"), validators=[Optional(), Length(max=5000)])
-    kind = StringField(_l("Kind of fact"), validators=[Optional(), Length(max=64)])
+    kind = StringField(_l("Kind of fact"), validators=[Optional(), Length(max=limits.KIND_CHARS)])
     tags = StringField(_l("Tags (separated by spaces)"), validators=[Optional(), Length(max=500)])
     status = SelectField(_l("Status"), choices=list(QUESTION_STATUSES))
     submit = SubmitField(_l("Save"))
@@ -123,7 +123,8 @@ class DeckYamlForm(Form):
 class NewDeckForm(Form):
     """An article pasted or uploaded; the generator makes draft items from it."""
 
-    title = StringField(_l("Title (optional: taken from the article)"), validators=[Optional(), Length(max=300)])
+    title = StringField(_l("Title (optional: taken from the article)"),
+                        validators=[Optional(), Length(max=limits.DECK_TITLE_CHARS)])
     text = TextAreaField(_l("Article text"), validators=[Optional()])
     upload = FileField(_l("…or a UTF-8 text file"))
     submit = SubmitField(_l("Generate draft items"))

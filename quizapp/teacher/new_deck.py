@@ -9,7 +9,7 @@ from flask import current_app, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 
 from quizapp.bank.articles import ARTICLES_DIR
-from quizapp.bank.sizes import ARTICLE_MAX_BYTES
+from quizapp.bank.limits import ARTICLE_MAX_BYTES
 from quizapp.bank.write import FileChanged, save_bank
 from quizapp.extensions import db
 from quizapp.models import Deck
