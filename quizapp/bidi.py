@@ -14,3 +14,13 @@ def without_bidi_controls(text: str) -> str:
     ('neb', 'سارة')
     """
     return text.translate(_DROP)
+
+
+def isolated(text: str) -> str:
+    """Plain text between FSI and PDI, for places that take no markup (a page title, a flash message):
+    right-to-left letters or an override in it cannot reorder what stands beside it.
+
+    >>> isolated("\\u202eneb") == "\\u2068neb\\u2069"
+    True
+    """
+    return f"\u2068{without_bidi_controls(text)}\u2069"

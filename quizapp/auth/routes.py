@@ -7,6 +7,7 @@ from flask_login import current_user, login_required, login_user, logout_user
 
 from quizapp.auth import bp
 from quizapp.auth.forms import LoginForm, LogoutEverywhereForm, RegistrationForm
+from quizapp.bidi import isolated
 from quizapp.extensions import db, limiter
 from quizapp.i18n import is_local_url
 from quizapp.operations.users import UsernameTaken, authenticate, create_user
@@ -39,7 +40,7 @@ def register():
             db.session.commit()
             renew_session()
             login_user(user)
-            flash(_("Welcome, %(name)s!", name=user.username), "success")
+            flash(_("Welcome, %(name)s!", name=isolated(user.username)), "success")
             return redirect(url_for("quiz.index"))
     return render_template("auth/register.html", form=form)
 

@@ -117,3 +117,10 @@ def test_safe_cell_strips_bidi_controls_before_the_formula_check():
     assert safe_cell(f"{RLO}=1+1") == "'=1+1"
     assert safe_cell("\u2067abc\u2069") == "abc"
     assert safe_cell("آنا") == "آنا"  # right-to-left letters are text, not controls
+
+
+def test_the_welcome_message_isolates_a_right_to_left_name(app, auth, client):
+    """"Willkommen, سارة!": without isolation the "!" and the comma would be drawn inside the Arabic name."""
+    response = auth.register("سارة", "Wolkenkratzer42")
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "Willkommen, \u2068سارة\u2069!" in page
