@@ -1,9 +1,10 @@
 """Teacher pages: the decks and their items, the review queue, editing the bank files in the browser."""
 
-from flask import Blueprint, abort
+from flask import Blueprint, abort, render_template
+from flask_babel import gettext as _
 from flask_login import current_user
 
-from quizapp.extensions import login_manager
+from quizapp.extensions import db, login_manager
 
 bp = Blueprint("teacher", __name__, url_prefix="/teacher")
 
@@ -15,6 +16,16 @@ def teachers_only():
         return login_manager.unauthorized()
     if not current_user.is_teacher:
         abort(403)
+
+
+@bp.errorhandler(OSError)
+def bank_file_unreadable(error: OSError):
+    """A bank file deleted, replaced by a device or grown past the limit between the last load and this
+    page: say so instead of an error page that claims something went wrong on our side."""
+    db.session.rollback()
+    message = _("The bank file cannot be read right now (it was removed, or is no longer a text file of at "
+                "most the allowed size). Nothing was saved; check the file in questions/ and reload.")
+    return render_template("error.html", code=409, message=message), 409
 
 
 from quizapp.teacher import editing, new_deck, routes  # noqa: E402,F401  registers the views

@@ -87,3 +87,14 @@ def test_a_save_the_database_refuses_is_kept_and_says_it_was_not_loaded(app, tea
     assert read_bank(deck_file)[0] == renamed  # the teacher's text is in the file
     with app.app_context():
         assert db.session.get(Deck, "nordkorea-russland").in_files
+
+
+def test_a_bank_file_removed_after_the_load_gets_a_message_not_a_500(app, teacher, client, deck_file):
+    """The file went away (or became a pipe) after the last load: the editors say so, nothing breaks."""
+    app.config["BANK_RELOAD_SECONDS"] = -1  # before the next look at the folder, which unlists the deck
+    deck_file.unlink()
+    for url in (EDIT_URL, YAML_URL):
+        response = client.get(url)
+        page = response.get_data(as_text=True)
+        assert response.status_code == 409, (url, response.status_code)
+        assert "The bank file cannot be read right now" in page and "Traceback" not in page
