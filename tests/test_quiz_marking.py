@@ -23,6 +23,7 @@ ITEMS = {
         ("de-putin", "person", "{{c1::Wladimir Putin::Person}} besuchte im Juni Pjöngjang."),
         ("de-kyjiw", "ort", "Die Regierung in {{c1::Kyjiw::Ort}} protestierte."),
         ("de-sprengkopf", "zahl", "Die Rakete trug einen {{c1::4,5::Zahl}} Tonnen schweren Sprengkopf."),
+        ("de-monat", "datum", "Der Vertrag wurde im {{c1::Jänner::Datum}} unterzeichnet."),
     ],
     "en": [
         ("en-kim", "person", "North Korea's leader {{c1::Kim Jong Un::Person}} was filmed at the tests."),
@@ -53,6 +54,8 @@ CASES = {
         ("de-kyjiw", "Kiew", "right", "Ein anderer Name für „Kyjiw“ zählt auch."),
         ("de-sprengkopf", "4.5", "right", "Im Deutschen schreibt man Dezimalzahlen mit Komma: 4,5."),
         ("de-sprengkopf", "4,6", "wrong", "Falsch"),
+        ("de-monat", "Januar", "right", "Eine andere Schreibweise des Monats zählt auch: Jänner."),
+        ("de-monat", "Juni", "wrong", "Falsch"),
         ("de-putin", "Wladimir Puttin", "almost", "Fast: Man schreibt „Wladimir Putin“."),
         ("de-kim", "Kim", "wrong", "Falsch"),
     ],

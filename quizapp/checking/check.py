@@ -16,7 +16,7 @@ MIN_LETTERS_FOR_ALMOST = 5
 
 # "17" is right for "17 Kilometer" but not for "17. Juni": a month is no unit.
 _MONTHS = frozenset(
-    "januar jaenner februar maerz april mai juni juli august september oktober november dezember "
+    "januar jaenner februar feber maerz april mai juni juli august september oktober november dezember "
     "january february march may june july october december".split()
 )
 

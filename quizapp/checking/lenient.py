@@ -55,6 +55,8 @@ FAMILY_NAME_FIRST = frozenset(
 )
 NAME_PARTICLES = frozenset("van von der de den del della di da du la le zu ten ter al bin ibn".split())
 KIND_PERSON = "person"
+# Austrian names of months, folded, and the standard German ones they stand for (both ways round).
+MONTH_SPELLINGS = {"jaenner": "januar", "feber": "februar"}
 # Kinds of fact that are never a place: "Paris" for a person is not the city, "Juli" no town.
 NOT_PLACES = frozenset({"person", "zahl", "jahr", "datum", "monat", "begriff"})
 
@@ -217,7 +219,7 @@ def matches(answer: list[Token], expected: list[Token], expected_text: str,
     """The reasons the answer stands for the expected one, () if it is the same; None if it is not."""
     if answer == expected:
         return ()
-    for rule in (_same_unit, _hyphens_and_spaces, _inflected, _surname, _other_name):
+    for rule in (_same_unit, _hyphens_and_spaces, _month_spelling, _inflected, _surname, _other_name):
         reason = rule(answer, expected, expected_text, context)
         if reason:
             return (reason,)
@@ -260,6 +262,21 @@ def _joined(tokens: list[Token]) -> list[Token | str]:
 def _hyphens_and_spaces(answer, expected, _text, _context) -> Reason | None:
     """"Kim Jong-un", "Kim Jongun" for "Kim Jong Un"; "Wonsan Kalma" for "Wonsan-Kalma"."""
     return Reason(Why.HYPHEN_SPACE) if _joined(answer) == _joined(expected) else None
+
+
+def _month_spelling(answer, expected, text, context) -> Reason | None:
+    """"Jänner" for "Januar", "21. Februar" for "21. Feber": the Austrian and the standard name of a month."""
+    if context.base_language != "de" or len(answer) != len(expected):
+        return None
+
+    def standard(token: Token) -> Token:
+        if isinstance(token, Word) and token.text in MONTH_SPELLINGS:
+            return Word(MONTH_SPELLINGS[token.text], token.letters, token.original)
+        return token
+
+    if list(map(standard, answer)) != list(map(standard, expected)):
+        return None
+    return Reason(Why.MONTH_SPELLING, text)
 
 
 def _inflected(answer, expected, text, context) -> Reason | None:

@@ -26,6 +26,7 @@ class Why(enum.Enum):
     INFLECTION = "inflection"  # "Angriffskriegs" for "Angriffskrieges"
     SURNAME = "surname"  # "Putin" for "Wladimir Putin"
     OTHER_NAME = "other_name"  # "Kiew" for "Kyjiw": GeoNames or CLDR list both for one place
+    MONTH_SPELLING = "month_spelling"  # "Jänner" for "Januar": the Austrian name of the month
     SPELLING = "spelling"  # one letter off: almost
 
 
@@ -39,6 +40,7 @@ MESSAGES = {
     Why.INFLECTION: 'another form of "{}"',
     Why.SURNAME: 'the surname is enough for "{}"',
     Why.OTHER_NAME: 'another name for "{}"',
+    Why.MONTH_SPELLING: 'another spelling of the month "{}"',
     Why.SPELLING: 'almost: the spelling is "{}"',
 }
 

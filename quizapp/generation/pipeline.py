@@ -85,6 +85,8 @@ KIND_VALUE = {
     "name": 1.5,
     "begriff": 1.5,
 }
+# A day or a month without its year ("am 21. Mai", "im März"): it only dates the sentence's fact.
+SIDE_DATES = frozenset({"tag", "monat"})
 INNER_STOP = re.compile(r"[a-zäöüß]{3}\. \d")
 URL = re.compile(r"https?://|www\.|pic\.twitter|\bt\.co/|\.(?:com|org|net|at|de)/\S", re.IGNORECASE)
 
@@ -198,20 +200,31 @@ def key_term(fact: Fact, sents: list[Sentence]) -> bool:
 
 
 def best_facts(facts: list[Fact], sents: list[Sentence]) -> list[tuple[Fact, str | None]]:
-    """One fact per answer: the mention in the most self-contained sentence of good length."""
+    """One fact per answer: the mention in the most self-contained sentence of good length; a day or month
+    without a year only where it is its sentence's one fact (else it just dates the fact that is asked)."""
     people = {fact.answer.split()[-1] for fact in facts if fact.kind == "person" and " " in fact.answer}
-    best: dict[tuple[str, str], tuple[tuple, Fact, str | None]] = {}
+    candidates: list[tuple[Fact, str | None]] = []
     for fact in facts:
         if fact.kind == "person" and " " not in fact.answer and fact.answer in people:
             continue  # "Putin" when "Wladimir Putin" is asked for already
         usable, context = usable_sentence(fact.sentence, sents)
-        if not usable or not gap_leaves_content(fact) or not answer_once(fact, context):
-            continue
+        if usable and gap_leaves_content(fact) and answer_once(fact, context):
+            candidates.append((fact, context))
+    dated = {fact.sentence.index for fact, _ in candidates if not side_date(fact)}
+    best: dict[tuple[str, str], tuple[tuple, Fact, str | None]] = {}
+    for fact, context in candidates:
+        if side_date(fact) and fact.sentence.index in dated:
+            continue  # "am 21. Mai" beside the number or name it dates is trivia: that fact is asked
         rank = (context is not None, len(fact.sentence.tokens) not in GOOD_LENGTH, fact.sentence.index)
         key = (fact.kind, normalise(fact.answer))
         if key not in best or rank < best[key][0]:
             best[key] = (rank, fact, context)
     return [(fact, context) for _, fact, context in best.values()]
+
+
+def side_date(fact: Fact) -> bool:
+    """A day or a month without a year ("am 21. Mai", "im März", "Jänner"); "Juni 2024" is a fact itself."""
+    return fact.kind == "datum" and fact.cls in SIDE_DATES
 
 
 def usable_sentence(sentence: Sentence, sents: list[Sentence]) -> tuple[bool, str | None]:

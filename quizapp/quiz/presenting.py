@@ -57,6 +57,7 @@ def explain_reason(reason: Reason) -> str:
         Why.INFLECTION: lambda: _("Another form of “%(word)s” counts too.", word=detail),
         Why.SURNAME: lambda: _("The surname is enough: %(name)s.", name=detail),
         Why.OTHER_NAME: lambda: _("Another name for “%(name)s” counts too.", name=detail),
+        Why.MONTH_SPELLING: lambda: _("Another spelling of the month counts too: %(month)s.", month=detail),
         Why.SPELLING: lambda: _("Almost: the spelling is “%(word)s”.", word=detail),
     }
     return texts[reason.why]()
