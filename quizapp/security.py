@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from flask import Flask, Response, current_app, g, request, session
-from markupsafe import Markup
+from markupsafe import Markup, escape
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from quizapp.accounts import username_key
-from quizapp.bidi import without_bidi_controls
+from quizapp.bidi import isolated, without_bidi_controls
 from quizapp.extensions import limiter
 
 # No 'unsafe-inline' anywhere: templates carry no inline scripts, styles or on*= handlers
@@ -86,8 +86,8 @@ def isolate(text: object) -> Markup:
 def isolate_text(text: str) -> Markup:
     """The same where no markup may go (the page <title>): between FSI and PDI characters instead."""
     if isinstance(text, Markup):  # the rendered, escaped block: dropping characters adds no markup
-        return Markup("\u2068" + without_bidi_controls(str(text)) + "\u2069")
-    return Markup("\u2068{}\u2069").format(without_bidi_controls(text))
+        return Markup(isolated(str(text)))
+    return escape(isolated(text))
 
 
 def login_rate_limit() -> str:
