@@ -10,10 +10,8 @@ from flask_babel import gettext as _
 
 from quizapp.bank.articles import ARTICLES_DIR
 from quizapp.bank.limits import ARTICLE_MAX_BYTES
+from quizapp.bank.reading import read_regular_file
 from quizapp.bank.write import FileChanged, save_bank
-from quizapp.extensions import db
-from quizapp.models import Deck
-from quizapp.operations.bank_errors import bank_load_errors
 from quizapp.teacher import bp
 from quizapp.teacher.files import bank_path, check_text, questions_dir, save_checked
 from quizapp.teacher.forms import NewDeckForm
@@ -71,8 +69,7 @@ def create_draft_deck(text: str, title: str | None) -> str:
         errors = check_text(yaml_text, bank.name).errors
         if not errors:
             saving = True
-            save_checked(bank.name, yaml_text, None)
-            errors = _load_errors(deck_id, bank.name)
+            errors = save_checked(bank.name, yaml_text, None)
         if errors:
             raise DraftingFailed("; ".join(str(e) for e in errors[:3]))
     except BaseException as exc:  # also a worker stopped at its timeout (SystemExit): nothing half-made stays
@@ -87,19 +84,12 @@ def create_draft_deck(text: str, title: str | None) -> str:
 
 
 def _same_text(path: Path, text: str) -> bool:
-    """Whether the file exists and holds exactly this text."""
+    """Whether the file is a regular file holding exactly this text (read no further than its length)."""
+    data = text.encode("utf-8")
     try:
-        return path.read_bytes() == text.encode("utf-8")
-    except OSError:
+        return read_regular_file(path, len(data)) == data
+    except OSError:  # missing, too long (FileTooLarge) or not a regular file: not the same text
         return False
-
-
-def _load_errors(deck_id: str, file_name: str) -> list:
-    """The saved bank's load errors when the database did not take it (else an empty list)."""
-    deck = db.session.get(Deck, deck_id)
-    if deck is not None and deck.in_files:
-        return []
-    return bank_load_errors(file_name) or [_("The deck could not be loaded.")]
 
 
 @bp.route("/decks/new", methods=["GET", "POST"])
