@@ -27,11 +27,13 @@ class CappedFormDataParser(FormDataParser):
     """
 
     def _parse_urlencoded(self, stream, mimetype, content_length, options):
+        if (self.max_form_memory_size is not None and content_length is not None
+                and content_length > self.max_form_memory_size):
+            raise RequestEntityTooLarge()  # Werkzeug's own check in the method this replaces
         body = stream.read()
         if self.max_form_parts is not None and body.count(b"&") >= self.max_form_parts:
             raise TooManyFormParts()
-        items = parse_qsl(body.decode(), keep_blank_values=True, errors="werkzeug.url_quote",
-                          max_num_fields=self.max_form_parts)
+        items = parse_qsl(body.decode(), keep_blank_values=True, errors="werkzeug.url_quote")
         return stream, self.cls(items), self.cls()
 
     def _parse_multipart(self, stream, mimetype, content_length, options):
