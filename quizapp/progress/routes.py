@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 
 from flask import Response, abort, current_app, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
@@ -86,9 +85,7 @@ def practise(deck_id: str):
 
 
 def csv_response(text: str, filename: str) -> Response:
-    filename = re.sub(r"[^A-Za-z0-9_.-]", "_", filename)
-    return Response(text, mimetype="text/csv",
-                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+    return spreadsheets.download_response(text, filename, "text/csv")
 
 
 @bp.get("/history.csv")

@@ -13,10 +13,14 @@ from quizapp.analytics.xlsxfile import DATE_TIME, INTEGER, PERCENT, SECONDS, Col
 XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def xlsx_response(data: bytes, filename: str) -> Response:
+def download_response(data: bytes | str, filename: str, mimetype: str) -> Response:
+    """A file to download (CSV or workbook); security.py marks every download private, no-store."""
     filename = re.sub(r"[^A-Za-z0-9_.-]", "_", filename)
-    return Response(data, mimetype=XLSX_MIMETYPE, headers={
-        "Content-Disposition": f'attachment; filename="{filename}"', "Cache-Control": "private, no-store"})
+    return Response(data, mimetype=mimetype, headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+
+
+def xlsx_response(data: bytes, filename: str) -> Response:
+    return download_response(data, filename, XLSX_MIMETYPE)
 
 
 def results_xlsx(rows: list[tuple]) -> bytes:
