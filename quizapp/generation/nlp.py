@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -50,17 +49,15 @@ FORM_SLOTS = tuple(
 
 @dataclass(frozen=True)
 class NounLexicon:
-    """german-nouns (Wiktionary, CC BY-SA) indexed by lemma and by word ending."""
+    """german-nouns (Wiktionary, CC BY-SA) indexed by lemma."""
 
     by_lemma: dict[str, Noun]
-    by_ending: dict[str, tuple[str, ...]]
 
 
 @cache
 def nouns() -> NounLexicon:
     """Read german-nouns' CSV once (its own loader leaks a file handle and is slower)."""
     by_lemma: dict[str, Noun] = {}
-    by_ending: dict[str, list[str]] = defaultdict(list)
     path = resources.files("german_nouns").joinpath("nouns.csv")
     with path.open(encoding="utf-8", newline="") as handle:
         rows = csv.reader(handle)
@@ -73,5 +70,4 @@ def nouns() -> NounLexicon:
                 continue
             forms = tuple((slot, row[i]) for slot, i in slots if i < len(row) and row[i])
             by_lemma[lemma] = Noun(lemma, genus, forms)
-            by_ending[lemma[-4:].lower()].append(lemma)
-    return NounLexicon(by_lemma, {key: tuple(value) for key, value in by_ending.items()})
+    return NounLexicon(by_lemma)

@@ -30,10 +30,6 @@ class Pool:
     known: KnownNames = field(default_factory=KnownNames)
     article_date: str | None = None
 
-    @property
-    def persons(self) -> tuple[str, ...]:
-        return self.known.persons
-
     def other_decks(self, cls: str | None) -> tuple[str, ...]:
         """Other decks' names of this class."""
         return self.known.by_class.get(cls or "", ())
