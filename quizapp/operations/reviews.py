@@ -159,11 +159,12 @@ def one_per_fact(user: User, queue: list[str], day_start: dt.datetime) -> list[s
 
 
 def start_review_run(user: User, now: dt.datetime | None = None) -> QuizRun | None:
-    """A cross-deck run (deck None, mode 'review') over the queue; None when nothing is due or new."""
-    queue = review_queue(user, now or utcnow())
+    """A cross-deck run (deck None, mode 'review') over the queue, started as every run is (the unfinished
+    one ends); None when nothing is due or new."""
+    from quizapp.operations.quiz import start_run  # quiz imports this module
+
+    now = now or utcnow()
+    queue = review_queue(user, now)
     if not queue:
         return None
-    run = QuizRun(user_id=user.id, deck_id=None, mode="review", question_ids=queue)
-    db.session.add(run)
-    db.session.flush()
-    return run
+    return start_run(user, None, queue, mode="review", now=now)

@@ -16,7 +16,7 @@ from quizapp.models.time import utcnow
 from quizapp.operations.progress import (
     HISTORY_HEADER, answers_by_item, deck_dashboard, history_rows, history_table, weakest_ids,
 )
-from quizapp.operations.quiz import deck_progress, end_unfinished, start_run
+from quizapp.operations.quiz import deck_progress, start_run
 from quizapp.operations.reviews import due_status, new_ids, start_review_run
 from quizapp.progress import bp, spreadsheets
 from quizapp.progress.charts import dashboard_charts
@@ -43,7 +43,6 @@ def review():
     if run is None:
         flash(_("Nothing to review right now. Come back later!"), "info")
         return redirect(url_for("quiz.index"))
-    end_unfinished(current_user, now, keep=run.id)  # only one run is ever offered to resume
     db.session.commit()
     return redirect(url_for("quiz.question", run_id=run.id))
 
