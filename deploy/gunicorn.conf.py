@@ -18,3 +18,11 @@ threads = 8  # per worker; SQLAlchemy's pool holds 5 + 10 overflow connections p
 timeout = 60
 graceful_timeout = 20
 keepalive = 5  # seconds an idle keep-alive connection is kept (it waits in the poller, not in a thread)
+
+
+def post_worker_init(worker):
+    """Load the answer marker's language tables before the worker takes its first request, so no student's
+    first typed answer waits 0.5-2 s for them (quizapp.checking.warm_up)."""
+    from quizapp.checking import warm_up
+
+    warm_up()

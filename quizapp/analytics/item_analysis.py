@@ -1,6 +1,8 @@
 """Item analysis as Moodle's quiz statistics compute it, on each learner's first attempt at each item.
 
-Marks: right 1, almost 0.5, wrong 0 (maximum 1). For item i and the learners who answered it:
+Marks: right 1, anything else 0. An almost right answer (a small slip) is not right: it scores 0 here and is
+counted apart (`ItemStats.almost`), as the session summary and the dashboard count it, so one answer means the
+same on every page. For item i and the learners who answered it:
 facility = mean mark; the rest score of a learner is the sum of their first-attempt marks on the deck's
 other items (an item they never answered counts 0, as an unanswered question in a Moodle attempt);
 discrimination index = 100 x r(item mark, rest score) with sample (n-1) variances; discriminative
@@ -17,7 +19,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-MARKS = {"right": 1.0, "almost": 0.5, "wrong": 0.0}
+MARKS = {"right": 1.0, "almost": 0.0, "wrong": 0.0}
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,7 @@ class ItemStats:
     efficiency: float | None = None
     options: list[tuple[str, int, bool]] = field(default_factory=list)
     wrong_answers: list[tuple[str, int]] = field(default_factory=list)
+    almost: int = 0
     flags: list[Flag] = field(default_factory=list)
 
 
@@ -144,18 +147,21 @@ def figures(s: Sums) -> dict:
 
 def analyse(items: list[ItemInfo], sums: Mapping[str, Sums],
             answer_counts: Mapping[str, Mapping[str, int]] | None = None,
-            min_learners: int = 5) -> list[ItemStats]:
+            min_learners: int = 5, almost_counts: Mapping[str, int] | None = None) -> list[ItemStats]:
     """Statistics for each item, in the order given.
 
     sums: per question id (see `sums_by_item`); answer_counts: per question id, how often each first
-    answer was given (option text or typed text) — for cloze items pass only the wrong ones.
+    answer was given (option text or typed text) — for cloze items pass only the wrong ones;
+    almost_counts: per question id, how many first answers were almost right.
     """
     answer_counts = answer_counts or {}
+    almost_counts = almost_counts or {}
     results = []
     for item in items:
         s = sums.get(item.id)
         n = s.n if s else 0
-        stats = ItemStats(item=item, learners=n, enough=n >= max(2, min_learners))
+        stats = ItemStats(item=item, learners=n, enough=n >= max(2, min_learners),
+                          almost=almost_counts.get(item.id, 0))
         counts = Counter(answer_counts.get(item.id, {}))
         if item.type == "mcq":
             known = [item.answer, *item.distractors]

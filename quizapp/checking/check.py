@@ -95,3 +95,16 @@ def check_answer(
 def _result(verdict: Verdict, form: str, reasons: tuple[Reason, ...]) -> CheckResult:
     """A result whose English message lists its reasons."""
     return CheckResult(verdict, form, "; ".join(map(str, reasons)), reasons)
+
+
+def warm_up(languages: Sequence[str] = ("de", "en")) -> None:
+    """Load what lenient marking reads lazily (HanTa's model per language, the GeoNames and CLDR place names,
+    text2num's number words) now: otherwise the first typed answer a worker marks waits 0.5-2 s for them.
+    Called when a gunicorn worker starts (deploy/gunicorn.conf.py)."""
+    from quizapp.checking.lenient import lemma
+    from quizapp.checking.places import same_place
+
+    same_place("Moskau", "Moscow")
+    for language in languages:
+        lemma("Häuser" if language.startswith("de") else "houses", language)
+        check_answer("vierundzwanzig" if language.startswith("de") else "twenty-four", "24", language=language)

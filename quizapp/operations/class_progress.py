@@ -95,6 +95,6 @@ def item_analysis(deck: Deck, min_learners: int) -> list[tuple[Question, ItemSta
     """Moodle-style statistics per question of the deck on students' first attempts."""
     questions = list(db.session.scalars(
         select(Question).where(Question.deck_id == deck.id).order_by(Question.position, Question.id)))
-    sums, answers = first_attempt_figures(deck.id)
+    sums, answers, almost = first_attempt_figures(deck.id)
     items = [ItemInfo(q.id, q.type, q.answer, tuple(q.distractors or ())) for q in questions]
-    return list(zip(questions, analyse(items, sums, answers, min_learners=min_learners)))
+    return list(zip(questions, analyse(items, sums, answers, min_learners=min_learners, almost_counts=almost)))

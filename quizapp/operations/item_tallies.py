@@ -50,16 +50,19 @@ def count_first_attempt(user_id: int, question_id: str, verdict: str, answer: st
                                  "answer": answer, "count": 1})
 
 
-def first_attempt_figures(deck_id: str) -> tuple[dict[str, Sums], dict[str, Counter]]:
-    """Per item of the deck: the sums of students' first marks, and how often each first answer was given
+def first_attempt_figures(deck_id: str) -> tuple[dict[str, Sums], dict[str, Counter], dict[str, int]]:
+    """Per item of the deck: the sums of students' first marks, how often each first answer was given
     (mcq: every answer as given; other types: the wrong ones, not the almost right, compared without case
-    and extra spaces and shown as most students typed them)."""
-    groups = [(qid, MARKS.get(verdict, 0.0), np.fromstring(learners, dtype=np.int64, sep=" "))
-              for qid, verdict, learners in db.session.execute(
-                  select(FirstVerdictLearners.question_id, FirstVerdictLearners.verdict,
-                         FirstVerdictLearners.learners)
-                  .join(Question, FirstVerdictLearners.question_id == Question.id)
-                  .where(Question.deck_id == deck_id))]
+    and extra spaces and shown as most students typed them), and how many first answers were almost right."""
+    groups, almost = [], {}
+    for qid, verdict, learners in db.session.execute(
+            select(FirstVerdictLearners.question_id, FirstVerdictLearners.verdict, FirstVerdictLearners.learners)
+            .join(Question, FirstVerdictLearners.question_id == Question.id)
+            .where(Question.deck_id == deck_id)):
+        ids = np.fromstring(learners, dtype=np.int64, sep=" ")
+        groups.append((qid, MARKS.get(verdict, 0.0), ids))
+        if verdict == "almost":
+            almost[qid] = len(ids)
     spellings: dict[str, dict[str, Counter]] = defaultdict(lambda: defaultdict(Counter))
     for qid, kind, given, count in db.session.execute(
             select(FirstAnswerCount.question_id, Question.type, FirstAnswerCount.answer, FirstAnswerCount.count)
@@ -68,7 +71,7 @@ def first_attempt_figures(deck_id: str) -> tuple[dict[str, Sums], dict[str, Coun
                    or_(Question.type == "mcq", FirstAnswerCount.verdict == "wrong"))):
         key = given if kind == "mcq" else " ".join(given.split()).casefold()  # typed answers: same words count
         spellings[qid][key][given] += count
-    return sums_by_mark(groups), {qid: shown_answers(by_key) for qid, by_key in spellings.items()}
+    return sums_by_mark(groups), {qid: shown_answers(by_key) for qid, by_key in spellings.items()}, almost
 
 
 def shown_answers(groups: dict[str, Counter]) -> Counter:

