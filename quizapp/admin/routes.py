@@ -49,7 +49,8 @@ def teacher_accounts():
             code = issue_reset_code(teacher)
             db.session.commit()
             return show_code(teacher, code, url_for("admin.teacher_accounts"))
-    return render_template("admin/teachers.html", form=form, teachers=teachers(), reset_form=OneTimeCodeForm())
+    return render_template("admin/teachers.html", form=form, teachers=teachers(),
+                           reset_form=OneTimeCodeForm())
 
 
 @bp.post("/teachers/<int:user_id>/reset-password")

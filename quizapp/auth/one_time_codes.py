@@ -13,12 +13,12 @@ from quizapp.operations.passwords import RESET_CODE_VALID, issue_reset_code, may
 
 def show_code(person: User, code: str, back_url: str):
     """The one-time code, shown once: it is stored only as a hash."""
-    return render_template("auth/one_time_code.html", person=person, code=code, valid_days=RESET_CODE_VALID.days,
-                           back_url=back_url)
+    return render_template("auth/one_time_code.html", person=person, code=code,
+                           valid_days=RESET_CODE_VALID.days, back_url=back_url)
 
 
 def reset_and_show_code(person: User, back_url: str):
-    """Replace `person`'s password by a one-time code if the logged-in user may (403 otherwise), and show it."""
+    """Replace `person`'s password by a one-time code if the logged-in user may (else 403); show the code."""
     if not may_reset_password(current_user, person):
         abort(403)
     if not OneTimeCodeForm().validate_on_submit():

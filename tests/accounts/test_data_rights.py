@@ -96,8 +96,9 @@ def test_deleting_the_account_removes_the_person_and_keeps_item_statistics(app, 
     assert teacher.client.get(f"/progress/class/students/{ghost.id}").status_code == 404
     assert "stu4" not in teacher.client.get("/progress/class/results.csv").get_data(as_text=True)
     again = FormClient(app.test_client())  # the name is free again
-    assert again.post("/auth/register", {"username": "stu4", "password": "Flusspferd-im-Juli",
-                                         "password2": "Flusspferd-im-Juli"}, page="/auth/register").status_code == 302
+    registered = again.post("/auth/register", {"username": "stu4", "password": "Flusspferd-im-Juli",
+                                               "password2": "Flusspferd-im-Juli"}, page="/auth/register")
+    assert registered.status_code == 302
 
 
 def test_a_teacher_sees_what_is_stored_but_cannot_delete_the_account_here(app, create_user):

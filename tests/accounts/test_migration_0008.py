@@ -18,8 +18,8 @@ def test_existing_accounts_keep_password_and_role_and_nobody_becomes_admin(app_c
         upgrade(revision="0006_sessions_fact_keys")
         for name, teacher in [("anna", False), ("tina", True)]:
             db.session.execute(sa.text(
-                "INSERT INTO users (username, username_key, session_nonce, password_hash, is_teacher, created_at) "
-                "VALUES (:name, :name, 'n', :hash, :teacher, CURRENT_TIMESTAMP)"),
+                "INSERT INTO users (username, username_key, session_nonce, password_hash, is_teacher, "
+                "created_at) VALUES (:name, :name, 'n', :hash, :teacher, CURRENT_TIMESTAMP)"),
                 {"name": name, "hash": generate_password_hash("Flusspferd-im-Juli"), "teacher": teacher})
         db.session.commit()
         db.session.remove()

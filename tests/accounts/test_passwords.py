@@ -134,6 +134,7 @@ def test_a_student_cannot_reset_a_password(app, forms, create_user):
     create_user("ben")
     forms.post("/auth/login", {"username": "ben", "password": "geheim123"})
     token = forms.token("/")
-    response = forms.client.post(f"/progress/class/students/{anna}/reset-password", data={"csrf_token": token})
+    response = forms.client.post(f"/progress/class/students/{anna}/reset-password",
+                                 data={"csrf_token": token})
     assert response.status_code == 403
     assert logs_in(app, "anna", "geheim123")

@@ -29,5 +29,6 @@ def upgrade():
 def downgrade():
     # plain ALTER TABLE (SQLite 3.35+ has DROP COLUMN): a batch copy of `users` would trip the foreign keys
     # of the attempts, runs and cards that point at it
-    for column in ('deleted_at', 'reset_code_expires_at', 'reset_code_hash', 'must_change_password', 'is_admin'):
+    for column in ('deleted_at', 'reset_code_expires_at', 'reset_code_hash', 'must_change_password',
+                   'is_admin'):
         op.drop_column('users', column)
