@@ -5,10 +5,14 @@ from __future__ import annotations
 from flask import abort, render_template
 from flask_login import current_user
 
+from quizapp.auth import bp
 from quizapp.auth.forms import OneTimeCodeForm
 from quizapp.extensions import db
 from quizapp.models import User
 from quizapp.operations.passwords import RESET_CODE_VALID, issue_reset_code, may_reset_password
+
+# Pages show a reset button only where the reset would be allowed.
+bp.add_app_template_global(may_reset_password)
 
 
 def show_code(person: User, code: str, back_url: str):

@@ -38,6 +38,7 @@ def test_an_admin_creates_a_teacher_who_logs_in_with_the_code_and_chooses_a_pass
     assert teacher.client.get("/admin/teachers").status_code == 403  # a teacher, not an admin
     listed = admin.client.get("/admin/teachers").get_data(as_text=True)
     assert ">tina<" in listed
+    assert listed.count("/reset-password") == 1  # tina's; the admin changes their own password instead
 
     with app.app_context():
         tina = db.session.scalar(db.select(User).filter_by(username="tina")).id
