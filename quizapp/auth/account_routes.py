@@ -10,10 +10,11 @@ from quizapp.analytics.csvfile import csv_text
 from quizapp.auth import bp
 from quizapp.auth.forms import ChangePasswordForm, DeleteAccountForm, LogoutEverywhereForm
 from quizapp.auth.routes import renew_session, stay_logged_in
-from quizapp.extensions import db
+from quizapp.extensions import db, limiter
 from quizapp.operations.data_rights import CARDS_HEADER, card_rows, delete_account, personal_data
 from quizapp.operations.passwords import change_password as set_new_password
 from quizapp.progress.spreadsheets import download_response
+from quizapp.security import logged_in_account, login_rate_limit
 
 # What someone who must choose a new password may still reach (besides that page).
 OPEN_BEFORE_NEW_PASSWORD = {"auth.change_password", "auth.logout", "static", "i18n.switch_language",
@@ -37,6 +38,7 @@ def account():
 
 
 @bp.route("/password", methods=["GET", "POST"])
+@limiter.limit(login_rate_limit, key_func=logged_in_account, methods=["POST"])
 @login_required
 def change_password():
     user = current_user._get_current_object()
@@ -68,6 +70,7 @@ def cards_csv():
 
 
 @bp.route("/account/delete", methods=["GET", "POST"])
+@limiter.limit(login_rate_limit, key_func=logged_in_account, methods=["POST"])
 @login_required
 def delete():
     """A student deletes their own account (a teacher's decks and classes need someone to take them over)."""

@@ -138,3 +138,13 @@ def test_a_student_cannot_reset_a_password(app, forms, create_user):
                                  data={"csrf_token": token})
     assert response.status_code == 403
     assert logs_in(app, "anna", "geheim123")
+
+
+def test_guessing_the_current_password_on_the_account_page_is_limited(app, auth, forms, create_user):
+    create_user("anna")
+    auth.login()
+    app.config["LOGIN_RATE_LIMIT"] = "3 per minute"
+    statuses = [change(forms, f"geraten-{i}", "Flusspferd-im-Juli").status_code for i in range(4)]
+    assert statuses == [200, 200, 200, 429]
+    assert forms.post("/auth/account/delete", {"password": "geraten"}, page="/auth/account").status_code == 200
+    assert logs_in(app, "anna", "geheim123")
