@@ -1,4 +1,4 @@
-"""The admin role: the first account from the CLI; teacher accounts made in the browser, with one-time codes."""
+"""The admin role: the first account from the CLI; teacher accounts in the browser, with one-time codes."""
 
 from __future__ import annotations
 
