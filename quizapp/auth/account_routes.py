@@ -16,7 +16,7 @@ from quizapp.operations.passwords import change_password as set_new_password
 from quizapp.progress.spreadsheets import download_response
 from quizapp.security import logged_in_account, login_rate_limit
 
-# What someone who must choose a new password may still reach (besides that page).
+# What someone who must choose a new password may still reach.
 OPEN_BEFORE_NEW_PASSWORD = {"auth.change_password", "auth.logout", "static", "i18n.switch_language",
                             "health.healthz"}
 
