@@ -5,6 +5,7 @@ The problem texts are English message ids; the forms translate them with gettext
 
 from __future__ import annotations
 
+import secrets
 import unicodedata
 from functools import lru_cache
 
@@ -85,3 +86,27 @@ def password_problem(password: str, username: str) -> str | None:
     if password.lower() in common_passwords():
         return COMMON_PASSWORD
     return None
+
+
+# Letters and digits that cannot be mistaken for one another when read off a slip of paper (no 0/O, 1/I/L).
+RESET_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+
+
+def new_reset_code() -> str:
+    """A one-time code to log in with once: 12 characters (about 59 bits) in three groups of four.
+
+    >>> code = new_reset_code()
+    >>> len(code), code.count("-"), normal_reset_code(code.lower()) == code.replace("-", "")
+    (14, 2, True)
+    """
+    letters = "".join(secrets.choice(RESET_CODE_ALPHABET) for _ in range(12))
+    return "-".join(letters[i:i + 4] for i in (0, 4, 8))
+
+
+def normal_reset_code(typed: str) -> str:
+    """The code as typed, without case, spaces and dashes: "abcd efgh-jkmn" is "ABCDEFGHJKMN".
+
+    >>> normal_reset_code(" abcd efgh-jkmn ")
+    'ABCDEFGHJKMN'
+    """
+    return "".join(ch for ch in typed.upper() if ch not in " -")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Flask, Response, current_app, g, request, session
+from flask_login import current_user
 from markupsafe import Markup, escape
 from werkzeug.middleware.proxy_fix import ProxyFix
 
@@ -107,6 +108,12 @@ def login_failed(response: Response) -> bool:
 
 def register_rate_limit() -> str:
     return current_app.config["REGISTER_RATE_LIMIT"]
+
+
+def logged_in_account() -> str:
+    """Count the account page's password checks (change, delete) per account: a stolen session must not
+    try passwords without limit."""
+    return f"account|{getattr(current_user, 'id', None) or request.remote_addr or '-'}"
 
 
 def address_and_username() -> str:

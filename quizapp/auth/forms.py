@@ -1,4 +1,4 @@
-"""Forms for registering, logging in and ending sessions."""
+"""Forms for registering, logging in, ending sessions, changing passwords and deleting an account."""
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -20,16 +20,13 @@ class LoginForm(Form):
     submit = SubmitField(_l("Log in"))
 
 
-class RegistrationForm(Form):
+class NewUsernameForm(Form):
+    """A form that names a new account (registration, an admin's new teacher)."""
+
     username = StringField(_l("Username"), validators=[
         DataRequired(), Length(min=3, max=64),
         Regexp(USERNAME_PATTERN, message=_l("Use letters, digits, '.', '-' and '_' only.")),
     ])
-    password = PasswordField(_l("Password"), validators=[DataRequired(), Length(min=8, max=200)])
-    password2 = PasswordField(_l("Repeat password"), validators=[
-        DataRequired(), EqualTo("password", message=_l("The passwords do not match.")),
-    ])
-    submit = SubmitField(_l("Register"))
 
     def validate_username(self, field) -> None:
         problem = username_problem(field.data or "")
@@ -38,11 +35,73 @@ class RegistrationForm(Form):
         if find_user(field.data or "") is not None:
             raise ValidationError(_l("This username is taken."))
 
+
+class NewPasswordForm(Form):
+    """A password chosen twice, checked against the account's name (`username_for_check`)."""
+
+    password = PasswordField(_l("Password"), validators=[DataRequired(), Length(min=8, max=200)])
+    password2 = PasswordField(_l("Repeat password"), validators=[
+        DataRequired(), EqualTo("password", message=_l("The passwords do not match.")),
+    ])
+
+    def username_for_check(self) -> str:
+        return ""
+
     def validate_password(self, field) -> None:
-        problem = password_problem(field.data or "", self.username.data or "")
+        problem = password_problem(field.data or "", self.username_for_check())
         if problem:
             raise ValidationError(_(problem))
 
 
+class RegistrationForm(NewUsernameForm, NewPasswordForm):
+    submit = SubmitField(_l("Register"))
+
+    def username_for_check(self) -> str:
+        return self.username.data or ""
+
+
+class ChangePasswordForm(NewPasswordForm):
+    """The account page's form; after a one-time code the current password is not asked (there is none)."""
+
+    current_password = PasswordField(_l("Current password"), validators=[Length(max=200)])
+    password = PasswordField(_l("New password"), validators=[DataRequired(), Length(min=8, max=200)])
+    password2 = PasswordField(_l("Repeat new password"), validators=[
+        DataRequired(), EqualTo("password", message=_l("The passwords do not match.")),
+    ])
+    submit = SubmitField(_l("Change password"))
+
+    def __init__(self, user, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        if user.must_change_password:
+            del self.current_password
+
+    def username_for_check(self) -> str:
+        return self.user.username
+
+    def validate_current_password(self, field) -> None:
+        if not self.user.check_password(field.data or ""):
+            raise ValidationError(_l("This is not your current password."))
+
+
+class DeleteAccountForm(Form):
+    password = PasswordField(_l("Your password"), validators=[DataRequired(), Length(max=200)])
+    submit = SubmitField(_l("Delete my account for good"))
+
+    def __init__(self, user, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def validate_password(self, field) -> None:
+        if not self.user.check_password(field.data or ""):
+            raise ValidationError(_l("This is not your current password."))
+
+
 class LogoutEverywhereForm(Form):
     submit = SubmitField(_l("Log out on all other devices"))
+
+
+class OneTimeCodeForm(Form):
+    """A teacher's or admin's button that replaces someone's password by a one-time code."""
+
+    submit = SubmitField(_l("Reset password: make a one-time code"))

@@ -1,4 +1,4 @@
-"""Register, log in, log out (here or everywhere), and the account page."""
+"""Register, log in, log out (here or everywhere)."""
 
 from flask import current_app, flash, g, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
@@ -23,6 +23,13 @@ def renew_session() -> None:
     session.clear()
     session.update(kept)
     g.pop(current_app.config.get("WTF_CSRF_FIELD_NAME", "csrf_token"), None)  # Flask-WTF's per-request copy
+
+
+def stay_logged_in(user) -> None:
+    """Log this browser in again after the account's nonce changed; new cookies carry the new nonce."""
+    remembered = current_app.config.get("REMEMBER_COOKIE_NAME", "remember_token") in request.cookies
+    renew_session()
+    login_user(user, remember=remembered)
 
 
 @bp.route("/register", methods=["GET", "POST"])
@@ -58,8 +65,11 @@ def login():
         if user is None:
             form.password.errors.append(_("Wrong username or password."))
         else:
+            db.session.commit()  # a one-time code is used up
             renew_session()
             login_user(user, remember=form.remember.data)
+            if user.must_change_password:
+                return redirect(url_for("auth.change_password"))
             target = form.next.data
             return redirect(target if is_local_url(target) else url_for("quiz.index"))
     return render_template("auth/login.html", form=form)
@@ -77,12 +87,6 @@ def logout():
     return redirect(url_for("auth.login"))
 
 
-@bp.get("/account")
-@login_required
-def account():
-    return render_template("auth/account.html", form=LogoutEverywhereForm())
-
-
 @bp.post("/logout-everywhere")
 @login_required
 def logout_everywhere():
@@ -90,10 +94,8 @@ def logout_everywhere():
     form = LogoutEverywhereForm()
     if form.validate_on_submit():
         user = current_user._get_current_object()
-        remembered = current_app.config.get("REMEMBER_COOKIE_NAME", "remember_token") in request.cookies
         user.end_sessions()
         db.session.commit()
-        renew_session()
-        login_user(user, remember=remembered)  # new cookies carry the new nonce
+        stay_logged_in(user)
         flash(_("You are logged out on all other devices."), "success")
     return redirect(url_for("auth.account"))

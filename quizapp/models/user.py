@@ -31,7 +31,15 @@ class User(UserMixin, db.Model):
     session_nonce: Mapped[str] = mapped_column(String(64), nullable=False, default=new_session_nonce)
     password_hash: Mapped[str] = mapped_column(String(255), nullable=False)
     is_teacher: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+    # creates teacher accounts in the browser (quizapp.admin); an admin is a teacher too
+    is_admin: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, nullable=False, default=utcnow)
+    # set by a one-time code (quizapp.operations.passwords): every page asks for a new password first
+    must_change_password: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+    reset_code_hash: Mapped[str | None] = mapped_column(String(255))
+    reset_code_expires_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    # deleted: no name, no password; its answers stay for item statistics (docs/data-protection.md)
+    deleted_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
 
     def set_password(self, password: str) -> None:
         """Store a slow salted hash (werkzeug's scrypt), never the password; end every login made before."""
@@ -50,4 +58,5 @@ class User(UserMixin, db.Model):
         return check_password_hash(self.password_hash, password)
 
     def __repr__(self) -> str:
-        return f"<User {self.username}{' (teacher)' if self.is_teacher else ''}>"
+        role = " (admin)" if self.is_admin else " (teacher)" if self.is_teacher else ""
+        return f"<User {self.username}{role}>"

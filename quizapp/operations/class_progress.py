@@ -42,12 +42,17 @@ def visible_counts() -> dict[str, int]:
     ).all())
 
 
+def listed_student():
+    """Students, without deleted accounts (their answers count in item statistics; they are nobody's)."""
+    return User.is_teacher.is_(False) & User.deleted_at.is_(None)
+
+
 def student_count() -> int:
-    return db.session.scalar(select(func.count(User.id)).where(User.is_teacher.is_(False))) or 0
+    return db.session.scalar(select(func.count(User.id)).where(listed_student())) or 0
 
 
 def students(offset: int = 0, limit: int | None = None) -> list[User]:
-    query = select(User).where(User.is_teacher.is_(False)).order_by(func.lower(User.username), User.id)
+    query = select(User).where(listed_student()).order_by(func.lower(User.username), User.id)
     return list(db.session.scalars(query.offset(offset).limit(limit)))
 
 

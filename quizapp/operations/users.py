@@ -11,6 +11,7 @@ from werkzeug.security import check_password_hash, generate_password_hash
 from quizapp.accounts import clean_username, username_key
 from quizapp.extensions import db
 from quizapp.models import User
+from quizapp.operations.passwords import redeem_reset_code
 
 
 class UsernameTaken(ValueError):
@@ -30,12 +31,13 @@ def find_user(username: str) -> User | None:
     return next((u for u in candidates if u.username == name), candidates[0] if candidates else None)
 
 
-def create_user(username: str, password: str, is_teacher: bool = False) -> User:
-    """Add a user with a hashed password; raise UsernameTaken for a duplicate."""
+def create_user(username: str, password: str, is_teacher: bool = False, is_admin: bool = False) -> User:
+    """Add a user with a hashed password; raise UsernameTaken for a duplicate. An admin is a teacher too."""
     username = clean_username(username)
     if find_user(username) is not None:
         raise UsernameTaken(username)
-    user = User(username=username, username_key=username_key(username), is_teacher=is_teacher)
+    user = User(username=username, username_key=username_key(username), is_teacher=is_teacher or is_admin,
+                is_admin=is_admin)
     user.set_password(password)
     db.session.add(user)
     db.session.flush()
@@ -49,9 +51,10 @@ def dummy_password_hash() -> str:
 
 
 def authenticate(username: str, password: str) -> User | None:
-    """The account if the password is right; as slow for an unknown name as for a wrong password."""
+    """The account if the password (or its one-time code, which is then used up) is right; as slow for an
+    unknown name as for a wrong password. The caller commits."""
     user = find_user(username)
-    if user is None:
+    if user is None or user.deleted_at is not None:
         check_password_hash(dummy_password_hash(), password)
         return None
-    return user if user.check_password(password) else None
+    return user if user.check_password(password) or redeem_reset_code(user, password) else None

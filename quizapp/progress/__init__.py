@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("progress", __name__, url_prefix="/progress")
 
-from quizapp.progress import class_routes, formatting, routes  # noqa: E402,F401
+from quizapp.progress import class_routes, formatting, routes, student_accounts  # noqa: E402,F401

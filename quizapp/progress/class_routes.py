@@ -35,7 +35,7 @@ def teacher_required(view):
 
 def a_student(user_id: int) -> User:
     user = db.session.get(User, user_id)
-    if user is None or user.is_teacher:
+    if user is None or user.is_teacher or user.deleted_at is not None:
         abort(404)
     return user
 

@@ -115,6 +115,8 @@ def test_every_page_fits_a_phone_and_passes_axe(app, live_server, browser, class
     walk = Walk(artifacts, lang)
     with app.app_context():
         lena = db.session.scalar(db.select(User).filter_by(username="lena")).id
+        db.session.scalar(db.select(User).filter_by(username="lehrerin")).is_admin = True  # the admin pages
+        db.session.commit()
     decks_heading = "Decks"
     contexts = []
 
@@ -153,6 +155,10 @@ def test_every_page_fits_a_phone_and_passes_axe(app, live_server, browser, class
         walk.check(student, "summary")
         student.goto(f"{live_server}/progress/decks/{DECK}")
         walk.check(student, "dashboard")
+        for name, path in [("account", "/auth/account"), ("password", "/auth/password"),
+                           ("delete-account", "/auth/account/delete")]:
+            student.goto(live_server + path)
+            walk.check(student, name)
 
         teacher = tab()
         log_in(teacher, live_server, "lehrerin", decks_heading)
@@ -162,15 +168,20 @@ def test_every_page_fits_a_phone_and_passes_axe(app, live_server, browser, class
             ("edit-file", f"/teacher/decks/{DECK}/yaml"), ("new-deck", "/teacher/decks/new"),
             ("class", "/progress/class"), ("student", f"/progress/class/students/{lena}"),
             ("student-deck", f"/progress/class/students/{lena}/decks/{DECK}"),
-            ("items", f"/progress/class/decks/{DECK}/items?retired=1"),
+            ("items", f"/progress/class/decks/{DECK}/items?retired=1"), ("privacy", "/progress/privacy"),
+            ("admin-teachers", "/admin/teachers"),
         ]:
             response = teacher.goto(live_server + path)
             assert response.status == 200, path
             walk.check(teacher, name)
+        teacher.goto(f"{live_server}/progress/class/students/{lena}")
+        teacher.locator(f"form[action$='/students/{lena}/reset-password'] button").click()
+        expect(teacher.locator(".one-time-code")).to_be_visible()
+        walk.check(teacher, "one-time-code")
     finally:
         for context in contexts:
             context.close()
-    assert walk.seen == 19
+    assert walk.seen == 25
     assert not walk.problems, "\n".join(walk.problems)
 
 

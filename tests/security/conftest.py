@@ -27,14 +27,16 @@ class World:
 
 @pytest.fixture
 def world(app, create_user) -> World:
-    """Students 'anna' and 'ben', teacher 'tina'; ben and anna each have a run with one answer."""
+    """Students 'anna' and 'ben', teacher 'tina', admin 'ada'; ben and anna each have a run with one answer."""
     from quizapp.models import Deck, User
     from quizapp.operations.quiz import mark_answer, record_attempt, start_run, visible_questions
+    from quizapp.operations.users import create_user as make_user
 
     create_user("anna")
     create_user("ben")
     create_user("tina", teacher=True)
     with app.app_context():
+        make_user("ada", "geheim123", is_admin=True)
         deck = db.session.scalars(db.select(Deck).order_by(Deck.id)).first()
         assert deck is not None, "the security tests need a deck in questions/"
         question = visible_questions(deck)[0]

@@ -1,4 +1,4 @@
-"""Every URL rule, as an anonymous visitor, a student and a teacher: each gets only what is theirs.
+"""Every URL rule, as an anonymous visitor, a student, a teacher and an admin: each gets only what is theirs.
 
 The walk covers blueprints added later on its own; a new endpoint fails here until it is classified below.
 """
@@ -19,15 +19,18 @@ ACCOUNT = {
     "export.deck_package",
     "progress.dashboard", "progress.practise", "progress.review", "progress.history_csv",
     "progress.history_xlsx",
+    "auth.change_password", "auth.data_json", "auth.cards_csv", "auth.delete",
 }
 # The URL names a run or account; here it is another student's, so a student gets 403 or 404.
 OWNER_ONLY = {"quiz.question", "quiz.answer", "quiz.feedback", "quiz.summary", "quiz.retry_missed"}
 # Teachers only: a student gets 403 (or 404). Every endpoint of these blueprints counts as such.
 TEACHER = {
     "progress.class_overview", "progress.class_student", "progress.class_student_deck", "progress.item_stats",
-    "progress.results_csv", "progress.results_xlsx",
+    "progress.results_csv", "progress.results_xlsx", "progress.reset_student_password", "progress.privacy",
 }
 TEACHER_BLUEPRINTS = {"teacher"}
+# Admins only: students and teachers get 403 (or 404).
+ADMIN_BLUEPRINTS = {"admin"}
 # These end the account's sessions everywhere, copies of the cookie included.
 SESSION_ENDING = {"auth.logout", "auth.logout_everywhere"}
 
@@ -41,6 +44,8 @@ def classify(endpoint: str) -> str | None:
         return "owner"
     if endpoint in TEACHER or endpoint.split(".")[0] in TEACHER_BLUEPRINTS:
         return "teacher"
+    if endpoint.split(".")[0] in ADMIN_BLUEPRINTS:
+        return "admin"
     return None
 
 
@@ -48,7 +53,8 @@ def test_every_endpoint_is_classified(app):
     unclassified = sorted({rule.endpoint for rule in app.url_map.iter_rules() if classify(rule.endpoint) is None})
     assert not unclassified, (
         f"endpoint(s) {unclassified} are not classified for the access test: add each to PUBLIC, ACCOUNT, "
-        "OWNER_ONLY or TEACHER in tests/security/test_access.py, so that the test checks who may reach them"
+        "OWNER_ONLY, TEACHER or ADMIN_BLUEPRINTS in tests/security/test_access.py, so that the test checks who "
+        "may reach them"
     )
 
 
@@ -63,7 +69,7 @@ def expected(role: str, kind: str, method: str, status: int, location: str) -> b
         return status < 400 or (status == 404 and kind == "public") or status in (400, 422)
     if kind == "owner":
         return status in (403, 404)
-    if role == "student":
+    if role == "student" or (kind == "admin" and role != "admin"):
         return status in (403, 404)
     return status == 200 if method == "GET" else status not in (401, 403)
 
@@ -74,7 +80,7 @@ def sign_in(app, forms, role: str) -> tuple[str | None, str]:
     The token is read first: logging in starts a new session with a new CSRF secret, stored with the token.
     """
     if role != "anonymous":
-        log_in(forms, {"student": "anna", "teacher": "tina"}[role])
+        log_in(forms, {"student": "anna", "teacher": "tina", "admin": "ada"}[role])
     page = forms.client.get("/auth/login" if role == "anonymous" else "/")
     token = csrf_token_from(page.get_data(as_text=True))
     cookie = forms.client.get_cookie("session")
@@ -86,7 +92,7 @@ def session_ends_last(rule) -> tuple[bool, str]:
     return rule.endpoint in SESSION_ENDING, rule.endpoint == "auth.logout", rule.rule
 
 
-@pytest.mark.parametrize("role", ["anonymous", "student", "teacher"])
+@pytest.mark.parametrize("role", ["anonymous", "student", "teacher", "admin"])
 def test_each_url_answers_as_it_should(app, world, forms, role):
     session, token = sign_in(app, forms, role)
     wrong, checked = [], 0
