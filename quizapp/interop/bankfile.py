@@ -16,12 +16,14 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
 from quizapp.bank.articles import ARTICLES_DIR
 from quizapp.bank.cloze import cloze_answer_text, cloze_gaps
 from quizapp.bank.errors import BankLoadFailed
 from quizapp.bank.limits import ARTICLE_MAX_BYTES, BANK_MAX_BYTES, DECK_ID_CHARS, DECK_TITLE_CHARS
-from quizapp.bank.load import load_bank_file
-from quizapp.bank.validate import bank_files, validate_text
+from quizapp.bank.load import check_bank_data
+from quizapp.bank.validate import bank_files
 from quizapp.bank.write import save_bank
 from quizapp.generation.ids import slug
 from quizapp.interop.cards import Card, ImportFailed, ImportProblem
@@ -77,22 +79,53 @@ def item_id(deck_id: str, card: Card) -> str:
     return f"{deck_id}-{slug(answer)}-{digest}"
 
 
-def item_yaml(item_id_: str, card: Card, sentence: str) -> str:
-    lines = [f"  - id: {item_id_}", f"    type: {card.type}", f"    text: {yaml_scalar(card.text)}"]
+def item_map(item_id_: str, card: Card, sentence: str, mark: int) -> CommentedMap:
+    """The bank item of a card, as the loader's checker takes it; every value marked at line `mark`."""
+    item = CommentedMap(id=item_id_, type=card.type, text=card.text)
     if card.type == "mcq":
-        lines += [f"    answer: {yaml_scalar(card.answer)}", f"    distractors: {yaml_list(card.distractors)}"]
+        item["answer"], item["distractors"] = card.answer, CommentedSeq(card.distractors)
     if card.accept:
-        lines.append(f"    accept: {yaml_list(card.accept)}")
+        item["accept"] = CommentedSeq(card.accept)
     if card.explanation:
-        lines.append(f"    explanation: {yaml_scalar(card.explanation)}")
-    lines += ["    source:", f"      sentence: {yaml_scalar(sentence)}"]
+        item["explanation"] = card.explanation
+    item["source"] = CommentedMap(sentence=sentence)
     if card.source_context:
-        lines.append(f"      context: {yaml_scalar(card.source_context)}")
+        item["source"]["context"] = card.source_context
     if card.kind:
-        lines.append(f"    kind: {yaml_scalar(card.kind)}")
+        item["kind"] = card.kind
     if card.tags:
-        lines.append(f"    tags: {yaml_list(card.tags)}")
-    lines.append("    status: draft")
+        item["tags"] = CommentedSeq(card.tags)
+    item["status"] = "draft"
+    _mark(item, mark)
+    return item
+
+
+def _mark(node, line: int) -> None:
+    """Give a built node ruamel's line marks, so the checker's errors point at `line`."""
+    node._yaml_set_line_col(line, 0)
+    if isinstance(node, CommentedMap):
+        for key, value in node.items():
+            node._yaml_set_kv_line_col(key, [line, 0, line, 0])
+            if isinstance(value, (CommentedMap, CommentedSeq)):
+                _mark(value, line)
+    else:
+        for index in range(len(node)):
+            node._yaml_set_idx_line_col(index, [line, 0])
+
+
+def item_yaml(item: CommentedMap) -> str:
+    """An item as a bank file block: plain scalars where they read back the same, lists in flow style."""
+    lines = [f"  - id: {item['id']}"]
+    for key, value in item.items():
+        if key == "id":
+            continue
+        if isinstance(value, CommentedMap):
+            lines.append(f"    {key}:")
+            lines += [f"      {k}: {yaml_scalar(v)}" for k, v in value.items()]
+        elif isinstance(value, CommentedSeq):
+            lines.append(f"    {key}: {yaml_list(value)}")
+        else:
+            lines.append(f"    {key}: {yaml_scalar(value)}")
     return "\n".join(lines) + "\n"
 
 
@@ -103,6 +136,7 @@ class DeckPart:
     deck_id: str
     title: str = ""
     items: list[str] = field(default_factory=list)  # item YAML blocks
+    maps: list[CommentedMap] = field(default_factory=list)  # the same items for the checker
     ids: list[str] = field(default_factory=list)
     card_lines: list[int] = field(default_factory=list)
     sentences: dict[str, None] = field(default_factory=dict)  # article lines, in order, once each
@@ -130,15 +164,16 @@ class DeckPart:
                 f"deck:\n  id: {self.deck_id}\n  title: {yaml_scalar(self.title)}\n  language: {language}\n"
                 f"  source:\n    path: {self.article_path}\nquestions:\n")
 
-    def item_at(self, yaml_line: int, language: str, origin: str) -> int:
-        """The import file's line of the item that a bank error at `yaml_line` points into."""
-        line = self.head(language, origin).count("\n") + 1
-        found = 0
-        for block, card_line in zip(self.items, self.card_lines):
-            if line > yaml_line:
-                break
-            found, line = card_line, line + block.count("\n")
-        return found
+    def data(self, language: str) -> CommentedMap:
+        """The part as the loader's checker takes it."""
+        deck = CommentedMap(id=self.deck_id, title=self.title, language=language,
+                            source=CommentedMap(path=self.article_path))
+        _mark(deck, 0)
+        data = CommentedMap(deck=deck, questions=CommentedSeq(self.maps))
+        _mark(data, 0)
+        for index, item in enumerate(self.maps):
+            data["questions"]._yaml_set_idx_line_col(index, [item.lc.line, 0])
+        return data
 
 
 @dataclass
@@ -151,6 +186,19 @@ class ImportPlan:
     origin: str
     parts: list[DeckPart]
     notices: list[str]
+    card_lines: list[int] = field(default_factory=list)  # the file's line of each item, in order
+
+    def problems(self) -> list[ImportProblem]:
+        """What the bank loader would refuse, at the import file's line: the loader's own rules, run on the
+        items as built (parsing the text the import writes is the slow part of loading, and needless here)."""
+        problems = []
+        for part in self.parts:
+            try:
+                check_bank_data(part.data(self.language), part.bank_file)
+            except BankLoadFailed as exc:
+                problems += [ImportProblem(self.origin, self.card_lines[e.line - 2] if e.line > 1 else 0, "",
+                                           e.message) for e in exc.errors]
+        return problems
 
     @property
     def count(self) -> int:
@@ -175,7 +223,8 @@ def plan_import(cards: list[Card], deck_id: str, title: str, language: str, orig
             continue
         seen[qid] = card.line
         sentence = source_sentence(card)
-        block = item_yaml(qid, card, sentence)
+        item = item_map(qid, card, sentence, len(seen))  # line marks: 1 + the item's number
+        block = item_yaml(item)
         line_bytes = len(sentence.encode("utf-8")) + 1
         part = parts[-1]
         if part.ids and (len(part.ids) >= PART_ITEMS or part.size + len(block.encode()) > PART_BYTES
@@ -183,6 +232,7 @@ def plan_import(cards: list[Card], deck_id: str, title: str, language: str, orig
             part = DeckPart(f"{deck_id}-{len(parts) + 1}")
             parts.append(part)
         part.items.append(block)
+        part.maps.append(item)
         part.ids.append(qid)
         part.card_lines.append(card.line)
         part.size += len(block.encode())
@@ -192,7 +242,8 @@ def plan_import(cards: list[Card], deck_id: str, title: str, language: str, orig
     short_title = title[: DECK_TITLE_CHARS - 10]
     for number, part in enumerate(parts, 1):
         part.title = short_title if len(parts) == 1 else f"{short_title} ({number}/{len(parts)})"
-    return ImportPlan(deck_id, title, language, origin, parts, notices)
+    return ImportPlan(deck_id, title, language, origin, parts, notices,
+                      [line for part in parts for line in part.card_lines])
 
 
 @dataclass
@@ -205,14 +256,30 @@ class ImportResult:
 
 
 def existing_ids(questions: Path, part: DeckPart) -> set[str] | None:
-    """The question ids of a part's deck file, None when there is none (ImportFailed if it does not load)."""
-    path = questions / part.bank_file
-    if not path.exists():
-        return None
+    """The ids written in a part's deck file (its `id:` lines, read without parsing), None when there is none."""
     try:
-        return {q.id for q in load_bank_file(path, f"{questions.name}/{part.bank_file}").questions}
-    except BankLoadFailed as exc:
-        raise ImportFailed([ImportProblem(str(e.file), e.line, "", e.message) for e in exc.errors]) from None
+        return set(ID_LINE_RE.findall((questions / part.bank_file).read_text(encoding="utf-8", errors="replace")))
+    except FileNotFoundError:
+        return None
+
+
+ID_LINE_RE = re.compile(r"^[ \t-]*id:[ \t]*['\"]?([^'\"\s#]+)", re.MULTILINE)
+
+
+def _taken_ids(plan: ImportPlan, questions: Path) -> list[ImportProblem]:
+    """New deck or question ids some other bank file already uses (its `id:` lines, read without parsing)."""
+    ours = {p.deck_id for p in plan.parts} | {i for p in plan.parts for i in p.ids}
+    problems = []
+    for path in bank_files(questions):
+        try:
+            text = path.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            continue
+        for taken in sorted(ours & set(ID_LINE_RE.findall(text))):
+            problems.append(ImportProblem(plan.origin, 0, "", f"the id '{taken}' is already used in "
+                                                                f"{questions.name}/{path.name}; import under "
+                                                                "another deck name"))
+    return problems
 
 
 def write_import(plan: ImportPlan, questions: str | Path, root: str | Path) -> ImportResult:
@@ -230,25 +297,17 @@ def write_import(plan: ImportPlan, questions: str | Path, root: str | Path) -> I
     if taken:
         raise ImportFailed([ImportProblem(plan.origin, 0, "", f"{taken[0]} already exists and holds other "
                                           "questions; import under another deck name")])
+    problems = plan.problems() + _taken_ids(plan, questions)
+    if problems:
+        raise ImportFailed(problems)
     written: list[Path] = []
-    others = [(p, f"{questions.name}/{p.name}") for p in bank_files(questions)]
     try:
         (root / ARTICLES_DIR).mkdir(parents=True, exist_ok=True)
         for part in plan.parts:
             save_bank(root / part.article_path, part.article_text(), None)
             written.append(root / part.article_path)
-        problems = []
-        texts = []
         for part in plan.parts:
-            text = part.bank_text(plan.language, plan.origin)
-            texts.append(text)
-            report = validate_text(text, f"{questions.name}/{part.bank_file}", others, root)
-            problems += [ImportProblem(plan.origin, part.item_at(e.line, plan.language, plan.origin), "",
-                                       e.message) for e in report.errors]
-        if problems:
-            raise ImportFailed(problems)
-        for part, text in zip(plan.parts, texts):
-            save_bank(questions / part.bank_file, text, None)
+            save_bank(questions / part.bank_file, part.bank_text(plan.language, plan.origin), None)
             written.append(questions / part.bank_file)
     except BaseException:
         for path in written:

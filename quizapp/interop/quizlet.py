@@ -21,7 +21,9 @@ def guess_separators(text: str) -> tuple[str, str]:
     """
     term = "\t" if "\t" in text else ","
     lines = [line for line in text.split("\n") if line.strip()]
-    if len(lines) == 1 and ";" in lines[0] or (lines and not all(term in line for line in lines) and ";" in text):
+    pieces = [piece for piece in text.split(";") if piece.strip()]
+    by_semicolon = len(pieces) > 1 and all(term in piece for piece in pieces)
+    if by_semicolon and (len(lines) == 1 or not all(term in line for line in lines)):
         return term, ";"
     return term, "\n"
 
@@ -43,7 +45,7 @@ def read_quizlet(text: str, file: str, term_separator: str | None = None,
             continue
         term, sep, definition = row.partition(term_sep)
         if not sep:
-            name = {"\t": "a tab", ",": "a comma"}.get(term_sep, f"'{term_sep}'")
+            name = {"\t": "tab", ",": "comma"}.get(term_sep, f"'{term_sep}'")
             reader.problem(row_line, "", f"no {name} between term and definition")
             continue
         term = reader.plain(term, row_line, "term")
