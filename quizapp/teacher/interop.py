@@ -25,20 +25,27 @@ from quizapp.teacher import bp
 from quizapp.teacher.files import questions_dir
 
 
+try:  # WTForms 3.3 wants SelectChoice and warns about (value, label) tuples; older versions take tuples
+    from wtforms.fields.choices import SelectChoice as choice
+except ImportError:  # pragma: no cover
+    def choice(value, label):
+        return value, label
+
+
 class ImportForm(Form):
     """A Quizlet export, a CSV deck or an Anki package, and how to read it."""
 
     upload = FileField(_l("File (Quizlet export, CSV or Anki package .apkg)"))
     title = StringField(_l("Deck title (optional: taken from the file name)"),
                         validators=[Optional(), Length(max=limits.DECK_TITLE_CHARS - 10)])
-    language = SelectField(_l("Language"), choices=[("de", _l("German")), ("en", _l("English"))])
+    language = SelectField(_l("Language"), choices=[choice("de", _l("German")), choice("en", _l("English"))])
     file_format = SelectField(_l("Format"), choices=[
-        ("", _l("recognise it")), ("quizlet", "Quizlet"), ("csv", "CSV"), ("apkg", _l("Anki package"))],
+        choice("", _l("recognise it")), choice("quizlet", "Quizlet"), choice("csv", "CSV"), choice("apkg", _l("Anki package"))],
         validators=[Optional()])
     term_separator = SelectField(_l("Quizlet: between term and definition"), choices=[
-        ("", _l("recognise it")), ("tab", _l("tab")), ("comma", _l("comma"))], validators=[Optional()])
+        choice("", _l("recognise it")), choice("tab", _l("tab")), choice("comma", _l("comma"))], validators=[Optional()])
     row_separator = SelectField(_l("Quizlet: between rows"), choices=[
-        ("", _l("recognise it")), ("newline", _l("new line")), ("semicolon", _l("semicolon"))],
+        choice("", _l("recognise it")), choice("newline", _l("new line")), choice("semicolon", _l("semicolon"))],
         validators=[Optional()])
     submit = SubmitField(_l("Import as drafts"))
 
