@@ -53,7 +53,7 @@ class ImportForm(Form):
 @bp.get("/decks/<deck_id>/export")
 def deck_export(deck_id: str):
     """The deck for Moodle (`?format=moodle` or `gift`) or QTI 2.1 tools (`qti`); `&drafts=1` adds drafts."""
-    file_format = request.args.get("format", "")
+    file_format = request.args.get("format") or "moodle"  # the form's first choice
     deck = db.session.get(Deck, deck_id)
     if deck is None or not deck.in_files or file_format not in EXPORT_FORMATS:
         abort(404)
