@@ -103,5 +103,6 @@ def import_deck():
                 return redirect(url_for("teacher.review", deck=first))
     failed = bool(form.errors or problems)
     return render_template("teacher/import.html", form=form, problems=problems[:200],
-                           more=max(0, len(problems) - 200), max_mb=IMPORT_MAX_BYTES // 1_000_000), \
+                           more=max(0, len(problems) - 200),
+                           max_mb=min(IMPORT_MAX_BYTES, current_app.config["MAX_CONTENT_LENGTH"]) // 1_000_000), \
         422 if failed else 200
