@@ -32,6 +32,12 @@ except ImportError:  # pragma: no cover
         return value, label
 
 
+# Cards one upload may hold: loading them finishes well inside the worker timeout (docs/deployment.md,
+# "Input sizes": a 924-item bank saves and loads in 15 s on the busy development machine). The command line
+# takes any number.
+WEB_IMPORT_MAX_CARDS = 1000
+
+
 class ImportForm(Form):
     """A Quizlet export, a CSV deck or an Anki package, and how to read it."""
 
@@ -48,6 +54,10 @@ class ImportForm(Form):
         choice("", _l("recognise it")), choice("newline", _l("new line")), choice("semicolon", _l("semicolon"))],
         validators=[Optional()])
     submit = SubmitField(_l("Import as drafts"))
+
+
+class TooLarge(Exception):
+    """More cards than one upload may bring."""
 
 
 @bp.get("/decks/<deck_id>/export")
@@ -81,12 +91,18 @@ def import_deck():
                 cards, notices, _format = read_cards(upload.read(IMPORT_MAX_BYTES + 1), name,
                                                      form.file_format.data or None,
                                                      form.term_separator.data or None, form.row_separator.data or None)
+                if len(cards) > WEB_IMPORT_MAX_CARDS:
+                    raise TooLarge(len(cards))
                 title = (form.title.data or "").strip() or " ".join(PurePath(name).stem.replace("_", " ").split())
                 plan = plan_import(cards, deck_id_for(title or name), title or name, form.language.data, name,
                                    notices)
                 result = write_import(plan, questions_dir(), current_app.config["PROJECT_ROOT"])
             except ImportFailed as exc:
                 problems = exc.problems
+            except TooLarge as exc:
+                form.upload.errors = [_("The file holds %(count)s cards; this page imports at most %(most)s at a "
+                                        "time. Split the file, or import it on the server with `quizapp import`.",
+                                        count=f"{exc.args[0]:,}", most=f"{WEB_IMPORT_MAX_CARDS:,}")]
             else:
                 for notice in plan.notices[:20]:
                     flash(notice, "info")
@@ -102,7 +118,7 @@ def import_deck():
                         count=plan.count), "success")
                 return redirect(url_for("teacher.review", deck=first))
     failed = bool(form.errors or problems)
-    return render_template("teacher/import.html", form=form, problems=problems[:200],
+    return render_template("teacher/import.html", form=form, problems=problems[:200], most=WEB_IMPORT_MAX_CARDS,
                            more=max(0, len(problems) - 200),
                            max_mb=min(IMPORT_MAX_BYTES, current_app.config["MAX_CONTENT_LENGTH"]) // 1_000_000), \
         422 if failed else 200

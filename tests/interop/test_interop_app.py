@@ -120,3 +120,12 @@ def test_students_get_neither_page(client, auth, create_user, app):
     auth.login("schueler")
     assert client.get("/teacher/import").status_code == 403
     assert client.get(f"/teacher/decks/{SEED}/export?format=moodle").status_code == 403
+
+
+def test_the_import_page_refuses_more_cards_than_load_within_the_worker_timeout(client, forms, teacher, tmp_path):
+    rows = "".join(f"Wort {n}\tword {n}\n" for n in range(1001)).encode()
+    response = forms.post("/teacher/import", {"upload": (io.BytesIO(rows), "gross.txt"), "language": "de"},
+                          page="/teacher/import", content_type="multipart/form-data")
+    assert response.status_code == 422
+    assert "The file holds 1,001 cards; this page imports at most 1,000 at a time." in response.get_data(as_text=True)
+    assert not (tmp_path / "questions" / "gross.yaml").exists()
