@@ -43,26 +43,28 @@ def field_text(value: str) -> str:
 
 
 def _collection_bytes(package: zipfile.ZipFile, file: str) -> bytes:
+    """The SQLite bytes of the package's newest collection (decompressed), at most MAX_COLLECTION_BYTES."""
+    too_large = ImportFailed([ImportProblem(file, 0, "", "the collection in the package is larger than "
+                                                         f"{MAX_COLLECTION_BYTES // 1_000_000} MB")])
     names = set(package.namelist())
     for name in COLLECTIONS:
         if name not in names:
             continue
         info = package.getinfo(name)
-        if name.endswith("21b"):
-            import zstandard
-
-            with package.open(info) as raw:
-                reader = zstandard.ZstdDecompressor().stream_reader(raw)
-                data = reader.read(MAX_COLLECTION_BYTES + 1)
-        else:
+        if not name.endswith("21b"):
             if info.file_size > MAX_COLLECTION_BYTES:
-                data = b"x" * (MAX_COLLECTION_BYTES + 1)
-            else:
-                data = package.read(info)
-        if len(data) > MAX_COLLECTION_BYTES:
-            raise ImportFailed([ImportProblem(file, 0, "", "the collection in the package is larger than "
-                                                           f"{MAX_COLLECTION_BYTES // 1_000_000} MB")])
-        return data
+                raise too_large
+            return package.read(info)
+        import zstandard
+
+        chunks, size = [], 0
+        with package.open(info) as raw, zstandard.ZstdDecompressor().stream_reader(raw) as reader:
+            while chunk := reader.read(1 << 20):
+                chunks.append(chunk)
+                size += len(chunk)
+                if size > MAX_COLLECTION_BYTES:
+                    raise too_large
+        return b"".join(chunks)
     raise ImportFailed([ImportProblem(file, 0, "", "no Anki collection in the package (is it an .apkg file?)")])
 
 

@@ -228,3 +228,16 @@ def test_a_damaged_package_is_refused(root):
         do_import(root, b"PK\x03\x04 not really a zip", "kaputt.apkg")
     assert str(failed.value.problems[0]).startswith("kaputt.apkg: not an Anki package (.apkg)")
     assert written_files(root) == []
+
+
+def test_a_zip_without_an_anki_collection_is_refused(root, tmp_path):
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as package:
+        package.writestr("notizen.txt", "Haus\thouse\n")
+    with pytest.raises(ImportFailed) as failed:
+        do_import(root, buffer.getvalue(), "notizen.zip")
+    assert str(failed.value.problems[0]) == "notizen.zip: no Anki collection in the package (is it an .apkg file?)"
+    assert written_files(root) == []
