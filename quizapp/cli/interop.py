@@ -38,8 +38,11 @@ def export_command(deck_id: str, file_format: str, output: str, drafts: bool) ->
         raise click.ClickException(f"deck {deck_id} has no {'approved or draft' if drafts else 'approved'} "
                                    "questions to export")
     result = export_file(exported, file_format)
-    Path(output).write_bytes(result.data)
     count = len(exported.items) - len(result.skipped)
+    if not count:
+        raise click.ClickException(f"GIFT cannot hold any question of {deck_id}: each is a cloze item with "
+                                   "several gaps (use --format moodle or qti)")
+    Path(output).write_bytes(result.data)
     click.echo(f"Wrote {count} questions of {deck_id} as {FORMAT_NAMES[file_format]} to {output}.")
     if result.skipped:
         click.echo(f"Left out {len(result.skipped)} cloze items with several gaps (GIFT holds one answer "
