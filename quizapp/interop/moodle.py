@@ -2,7 +2,7 @@
 
 A category question first names the deck; mcq items become `multichoice` (one right answer), cloze items
 become `cloze` questions in Moodle's embedded-answers syntax, each gap `{1:SHORTANSWER:=answer~=other}`
-with every accepted answer. The article sentence is the general feedback; tags and the kind of fact become
+with every accepted answer (escaped as Moodle's parser unescapes them, see EMBEDDED_ESCAPES). The article sentence is the general feedback; tags and the kind of fact become
 Moodle tags. HTML fields are CDATA sections; everything else is escaped XML text.
 """
 
@@ -13,8 +13,12 @@ from xml.sax.saxutils import escape
 from quizapp.bank.cloze import cloze_gaps
 from quizapp.interop.exporting import ExportedDeck, feedback_html, gap_answers, item_tags, text_html
 
-# Characters Moodle's embedded answers read as syntax inside {...}; a backslash escapes each
-EMBEDDED_SPECIAL = ("\\", "}", "#", "~", "/", '"')
+# How an answer inside `{1:SHORTANSWER:...}` is written so that Moodle reads it back unchanged. Moodle's
+# parser (question/type/multianswer/questiontype.php) ends an answer at an unescaped `~`, `#` or `}`, decodes
+# HTML entities and then turns only `\}` and `\#` back: so `}` and `#` take a backslash, `~` and the
+# backslash itself are entities, and `&` is `&#38;` (an answer may not end in `&amp;` there).
+EMBEDDED_ESCAPES = {"&": "&#38;", "<": "&lt;", ">": "&gt;", "~": "&#126;", "\\": "&#92;", "}": "\\}", "#": "\\#",
+                    "\n": " "}
 
 
 def cdata(text: str) -> str:
@@ -27,14 +31,12 @@ def cdata(text: str) -> str:
 
 
 def embedded_answer(text: str) -> str:
-    """An answer inside `{1:SHORTANSWER:...}`: Moodle's special characters backslash-escaped, then HTML.
+    r"""An answer inside `{1:SHORTANSWER:...}`, written as Moodle's parser reads it back.
 
-    >>> embedded_answer('50/50 {#1} "x" ~ & <')
-    '50\\\\/50 {\\\\#1\\\\} \\\\"x\\\\" \\\\~ &amp; &lt;'
+    >>> print(embedded_answer('50/50 {#1} "x" ~ & < \\'))
+    50/50 {\#1\} "x" &#126; &#38; &lt; &#92;
     """
-    for char in EMBEDDED_SPECIAL:
-        text = text.replace(char, "\\" + char)
-    return text_html(text)
+    return "".join(EMBEDDED_ESCAPES.get(char, char) for char in text)
 
 
 def category_path(title: str) -> str:

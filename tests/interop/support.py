@@ -19,7 +19,7 @@ questions:
   - id: s-fluss
     type: cloze
     text: Die Brücke spannt sich über den Grenzfluss {{c1::Tumen::Fluss}}.
-    accept: [Tumen-Fluss, Tjumen]
+    accept: [Tumen-Fluss, Tjumen, "Tumen &", "~Tumen\\"]
     source:
       sentence: Die Brücke spannt sich über den Grenzfluss Tumen.
     kind: ort
@@ -165,37 +165,31 @@ def parse_gift(text: str) -> list[dict]:
     return questions
 
 
-# ---- Moodle's embedded answers (docs.moodle.org/en/Embedded_Answers_(Cloze)_question_type) -------
+# ---- Moodle's embedded answers, read as Moodle reads them ------------------------------------------
+# question/type/multianswer/questiontype.php: ANSWER_ALTERNATIVE_* and ANSWER_REGEX, and the unescaping of
+# qtype_multianswer_extract_question (html_entity_decode, then only "\}" and "\#"). PHP's variable-width
+# look-behind (?<!\\|&|&amp;) is written as three fixed-width ones.
 
-EMBEDDED_RE = re.compile(r"\{(\d+):(SHORTANSWER|SA|MW|SHORTANSWER_C|SAC|MWC):((?:\\.|[^\\}])*)\}")
+FRACTION = r"=|%(-?[0-9]+(?:[.,][0-9]*)?)%"
+ANSWER = r".+?(?<!\\)(?<!&)(?<!&amp;)(?=[~#}]|$)"
+FEEDBACK = r".*?(?<!\\)(?=[~}]|$)"
+ALTERNATIVE = f"({FRACTION})?({ANSWER})(#({FEEDBACK}))?"
+EMBEDDED_RE = re.compile(r"\{([0-9]*):((SHORTANSWER|SA|MW)|(SHORTANSWER_C|SAC|MWC)):"
+                         f"({ALTERNATIVE}(~{ALTERNATIVE})*)\\}}", re.DOTALL)
 
 
 def embedded_subquestions(question_html: str) -> list[list[str]]:
-    """The right answers of each embedded short-answer sub-question, unescaped and as plain text."""
+    """The answers graded 100 % of each embedded short-answer sub-question, as Moodle would store them."""
     found = []
-    for match in EMBEDDED_RE.finditer(question_html):
-        answers, current, i, body = [], "", 0, match.group(3)
-        parts = []
-        while i < len(body):
-            if body[i] == "\\":
-                current += body[i + 1]
-                i += 2
-                continue
-            if body[i] == "~":
-                parts.append(current)
-                current = ""
-            else:
-                current += body[i]
-            i += 1
-        parts.append(current)
-        for part in parts:
-            if part.startswith("="):
-                answers.append(html.unescape(part[1:]))
-            elif part.startswith("%100%"):
-                answers.append(html.unescape(part[5:]))
-            else:
-                raise AssertionError(f"answer without a grade: {part!r}")
+    text = question_html
+    while match := EMBEDDED_RE.search(text):
+        remaining, answers = match.group(5), []
+        while alt := re.search("~?" + ALTERNATIVE, remaining, re.DOTALL):
+            answer = html.unescape(alt.group(3)).replace("\\}", "}").replace("\\#", "#")
+            assert alt.group(1) == "=", f"answer {answer!r} is not graded 100 %"
+            answers.append(answer)
+            remaining = remaining.split(alt.group(0), 1)[1]
         found.append(answers)
-    rest = EMBEDDED_RE.sub("", question_html)
-    assert "{" not in rest or not re.search(r"\{\d+:", rest), "an embedded answer Moodle would not read"
+        text = text[:match.start()] + text[match.end():]
+    assert not re.search(r"\{[0-9]*:", text), f"an embedded answer Moodle would not read: {text!r}"
     return found
