@@ -37,7 +37,7 @@ def run(name: str, data: bytes, load: bool) -> None:
         cards, notices, fmt = read_cards(data, name)
         times["read"] = time.perf_counter() - start
         start = time.perf_counter()
-        plan = plan_import(cards, deck_id_for(name), Path(name).stem, "de", name, notices)
+        plan = plan_import(cards, deck_id_for(Path(name).stem), Path(name).stem, "de", name, notices)
         times["plan"] = time.perf_counter() - start
         start = time.perf_counter()
         problems = plan.problems()

@@ -67,7 +67,7 @@ def import_command(file: Path, file_format: str | None, deck_id: str | None, tit
     try:
         cards, notices, file_format = read_cards(file.read_bytes(), name, file_format, term_separator,
                                                  row_separator)
-        deck_id = deck_id_for(deck_id or name)
+        deck_id = deck_id_for(deck_id or file.stem)
         plan = plan_import(cards, deck_id, title or " ".join(file.stem.replace("_", " ").split()), language,
                            name, notices)
         result = write_import(plan, questions, root)

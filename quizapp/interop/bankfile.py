@@ -205,9 +205,10 @@ class ImportPlan:
         return sum(len(p.ids) for p in self.parts)
 
 
-def deck_id_for(name: str) -> str:
-    """A deck id from a file name or a title: `Vokabeln Englisch.txt` -> `vokabeln-englisch`."""
-    return slug(Path(name).stem if "." in name else name, limit=DECK_ID_CHARS - 6)
+def deck_id_for(title: str) -> str:
+    """A deck id from a title or a file's stem: `Vokabeln Englisch` -> `vokabeln-englisch` (room is left for
+    the `-2`... of a split set)."""
+    return slug(title, limit=DECK_ID_CHARS - 6)
 
 
 def plan_import(cards: list[Card], deck_id: str, title: str, language: str, origin: str,

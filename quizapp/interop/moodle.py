@@ -2,7 +2,8 @@
 
 A category question first names the deck; mcq items become `multichoice` (one right answer), cloze items
 become `cloze` questions in Moodle's embedded-answers syntax, each gap `{1:SHORTANSWER:=answer~=other}`
-with every accepted answer (escaped as Moodle's parser unescapes them, see EMBEDDED_ESCAPES). The article sentence is the general feedback; tags and the kind of fact become
+with every accepted answer (escaped as Moodle's parser unescapes them, see EMBEDDED_ESCAPES). The article
+sentence is the general feedback; tags and the kind of fact become
 Moodle tags. HTML fields are CDATA sections; everything else is escaped XML text.
 """
 
@@ -75,9 +76,9 @@ def _tags(item) -> str:
 
 def question_xml(item) -> str:
     """One `<question>` element for an item."""
+    question_html = cloze_text_html(item) if item.type == "cloze" else f"<p>{text_html(item.text)}</p>"
     head = (_text("name", item.id) + "\n    "
-            + _text("questiontext", cloze_text_html(item) if item.type == "cloze" else f"<p>{text_html(item.text)}</p>",
-                    html=True) + "\n    "
+            + _text("questiontext", question_html, html=True) + "\n    "
             + _text("generalfeedback", feedback_html(item), html=True) + "\n    ")
     common = ("<penalty>0.3333333</penalty>\n    <hidden>0</hidden>\n    "
               f"<idnumber>{escape(item.id[:100])}</idnumber>\n    ")

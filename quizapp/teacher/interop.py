@@ -45,14 +45,13 @@ class ImportForm(Form):
     title = StringField(_l("Deck title (optional: taken from the file name)"),
                         validators=[Optional(), Length(max=limits.DECK_TITLE_CHARS - 10)])
     language = SelectField(_l("Language"), choices=[choice("de", _l("German")), choice("en", _l("English"))])
-    file_format = SelectField(_l("Format"), choices=[
-        choice("", _l("recognise it")), choice("quizlet", "Quizlet"), choice("csv", "CSV"), choice("apkg", _l("Anki package"))],
-        validators=[Optional()])
-    term_separator = SelectField(_l("Quizlet: between term and definition"), choices=[
-        choice("", _l("recognise it")), choice("tab", _l("tab")), choice("comma", _l("comma"))], validators=[Optional()])
-    row_separator = SelectField(_l("Quizlet: between rows"), choices=[
-        choice("", _l("recognise it")), choice("newline", _l("new line")), choice("semicolon", _l("semicolon"))],
-        validators=[Optional()])
+    file_format = SelectField(_l("Format"), validators=[Optional()], choices=[
+        choice("", _l("recognise it")), choice("quizlet", "Quizlet"), choice("csv", "CSV"),
+        choice("apkg", _l("Anki package"))])
+    term_separator = SelectField(_l("Quizlet: between term and definition"), validators=[Optional()], choices=[
+        choice("", _l("recognise it")), choice("tab", _l("tab")), choice("comma", _l("comma"))])
+    row_separator = SelectField(_l("Quizlet: between rows"), validators=[Optional()], choices=[
+        choice("", _l("recognise it")), choice("newline", _l("new line")), choice("semicolon", _l("semicolon"))])
     submit = SubmitField(_l("Import as drafts"))
 
 
@@ -88,14 +87,14 @@ def import_deck():
         else:
             name = PurePath(upload.filename.replace("\\", "/")).name or "upload"
             try:
-                cards, notices, _format = read_cards(upload.read(IMPORT_MAX_BYTES + 1), name,
-                                                     form.file_format.data or None,
-                                                     form.term_separator.data or None, form.row_separator.data or None)
+                cards, notices, _format = read_cards(
+                    upload.read(IMPORT_MAX_BYTES + 1), name, form.file_format.data or None,
+                    form.term_separator.data or None, form.row_separator.data or None)
                 if len(cards) > WEB_IMPORT_MAX_CARDS:
                     raise TooLarge(len(cards))
-                title = (form.title.data or "").strip() or " ".join(PurePath(name).stem.replace("_", " ").split())
-                plan = plan_import(cards, deck_id_for(title or name), title or name, form.language.data, name,
-                                   notices)
+                stem = PurePath(name).stem
+                title = (form.title.data or "").strip() or " ".join(stem.replace("_", " ").split()) or name
+                plan = plan_import(cards, deck_id_for(title), title, form.language.data, name, notices)
                 result = write_import(plan, questions_dir(), current_app.config["PROJECT_ROOT"])
             except ImportFailed as exc:
                 problems = exc.problems

@@ -31,7 +31,7 @@ def root(tmp_path) -> Path:
 
 def do_import(root: Path, data: bytes, name: str, title: str | None = None, **options):
     cards, notices, _ = read_cards(data, name, **options)
-    plan = plan_import(cards, deck_id_for(title or name), title or Path(name).stem, "de", name, notices)
+    plan = plan_import(cards, deck_id_for(title or Path(name).stem), title or Path(name).stem, "de", name, notices)
     return write_import(plan, root / "questions", root)
 
 

@@ -129,3 +129,11 @@ def test_the_import_page_refuses_more_cards_than_load_within_the_worker_timeout(
     assert response.status_code == 422
     assert "The file holds 1,001 cards; this page imports at most 1,000 at a time." in response.get_data(as_text=True)
     assert not (tmp_path / "questions" / "gross.yaml").exists()
+
+
+def test_a_title_with_dots_names_the_deck(app, forms, teacher):
+    forms.post("/teacher/import", {"upload": (io.BytesIO(QUIZLET.encode()), "x.txt"), "language": "de",
+                                   "title": "Kap. 3: Verben"},
+               page="/teacher/import", content_type="multipart/form-data")
+    with app.app_context():
+        assert db.session.get(Deck, "kap-3-verben").title == "Kap. 3: Verben"
