@@ -60,6 +60,12 @@ def load_bank_text(text: str, name: str = "<bank>") -> Bank:
         raise BankLoadFailed([BankError(name, line, col, f"YAML syntax error: {problem}")]) from exc
     except Exception as exc:  # ruamel raises a few unmarked errors (e.g. duplicate anchors)
         raise BankLoadFailed([BankError(name, 1, 1, f"YAML syntax error: {exc}")]) from exc
+    return check_bank_data(data, name)
+
+
+def check_bank_data(data, name: str = "<bank>") -> Bank:
+    """Validate a bank already in memory as ruamel's CommentedMap (what load_bank_text parsed, or what an
+    importer built, with its own line marks): the same rules, no YAML text to parse."""
     checker = _Checker(name)
     bank = checker.bank(data)
     if checker.errors:

@@ -8,6 +8,7 @@ from flask.cli import FlaskGroup
 from quizapp.cli.anki import export_anki_command
 from quizapp.cli.banks import sync_banks_command
 from quizapp.cli.generate import generate_command
+from quizapp.cli.interop import export_command, import_command
 from quizapp.cli.users import create_user_command
 from quizapp.cli.validate import validate_command
 
@@ -19,6 +20,8 @@ def register_cli(app: Flask) -> None:
     app.cli.add_command(export_anki_command)
     app.cli.add_command(validate_command)
     app.cli.add_command(generate_command)
+    app.cli.add_command(export_command)
+    app.cli.add_command(import_command)
 
 
 def _create_app():

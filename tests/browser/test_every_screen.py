@@ -166,6 +166,7 @@ def test_every_page_fits_a_phone_and_passes_axe(app, live_server, browser, class
             ("bank", "/teacher/"), ("bank-deck", f"/teacher/decks/{DECK}"), ("review", "/teacher/review"),
             ("edit-question", "/teacher/questions/nkru-grenze-laenge/edit"),
             ("edit-file", f"/teacher/decks/{DECK}/yaml"), ("new-deck", "/teacher/decks/new"),
+            ("import", "/teacher/import"),
             ("class", "/progress/class"), ("student", f"/progress/class/students/{lena}"),
             ("student-deck", f"/progress/class/students/{lena}/decks/{DECK}"),
             ("items", f"/progress/class/decks/{DECK}/items?retired=1"), ("privacy", "/progress/privacy"),
@@ -181,7 +182,7 @@ def test_every_page_fits_a_phone_and_passes_axe(app, live_server, browser, class
     finally:
         for context in contexts:
             context.close()
-    assert walk.seen == 25
+    assert walk.seen == 26
     assert not walk.problems, "\n".join(walk.problems)
 
 
