@@ -11,7 +11,7 @@ from sqlalchemy import or_, select
 
 from quizapp.analytics.item_analysis import MARKS, Sums, sums_by_mark
 from quizapp.extensions import db
-from quizapp.models import FirstAnswerCount, FirstVerdictLearners, Question, User
+from quizapp.models import FirstAnswerCount, FirstVerdictLearners, Question, ReviewCard, User
 from quizapp.operations.statements import dialect_insert, dialect_name
 
 
@@ -50,12 +50,17 @@ def count_first_attempt(user_id: int, question_id: str, verdict: str, answer: st
                                  "answer": answer, "count": 1})
 
 
-def first_attempt_figures(deck_id: str) -> tuple[dict[str, Sums], dict[str, Counter]]:
+def first_attempt_figures(deck_id: str, learners=None) -> tuple[dict[str, Sums], dict[str, Counter]]:
     """Per item of the deck: the sums of students' first marks, and how often each first answer was given
     (mcq: every answer as given; other types: the wrong ones, not the almost right, compared without case
-    and extra spaces and shown as most students typed them)."""
-    groups = [(qid, MARKS.get(verdict, 0.0), np.fromstring(learners, dtype=np.int64, sep=" "))
-              for qid, verdict, learners in db.session.execute(
+    and extra spaces and shown as most students typed them).
+
+    `learners` (a select of user ids, e.g. a teacher's classes) counts only those students: their review
+    cards keep each one's first attempt, so the tallies of the whole school are not needed then."""
+    if learners is not None:
+        return learners_first_attempts(deck_id, learners)
+    groups = [(qid, MARKS.get(verdict, 0.0), np.fromstring(ids, dtype=np.int64, sep=" "))
+              for qid, verdict, ids in db.session.execute(
                   select(FirstVerdictLearners.question_id, FirstVerdictLearners.verdict,
                          FirstVerdictLearners.learners)
                   .join(Question, FirstVerdictLearners.question_id == Question.id)
@@ -66,9 +71,32 @@ def first_attempt_figures(deck_id: str) -> tuple[dict[str, Sums], dict[str, Coun
             .join(Question, FirstAnswerCount.question_id == Question.id)
             .where(Question.deck_id == deck_id,
                    or_(Question.type == "mcq", FirstAnswerCount.verdict == "wrong"))):
-        key = given if kind == "mcq" else " ".join(given.split()).casefold()  # typed answers: same words count
-        spellings[qid][key][given] += count
+        add_spelling(spellings, qid, kind, given, count)
     return sums_by_mark(groups), {qid: shown_answers(by_key) for qid, by_key in spellings.items()}
+
+
+def learners_first_attempts(deck_id: str, learners) -> tuple[dict[str, Sums], dict[str, Counter]]:
+    """first_attempt_figures over the given students only, read from their review cards (one query)."""
+    ids: dict[tuple[str, str], list[int]] = defaultdict(list)
+    spellings: dict[str, dict[str, Counter]] = defaultdict(lambda: defaultdict(Counter))
+    for qid, kind, user_id, verdict, given in db.session.execute(
+            select(ReviewCard.question_id, Question.type, ReviewCard.user_id, ReviewCard.first_verdict,
+                   ReviewCard.first_answer)
+            .join(Question, ReviewCard.question_id == Question.id).join(User, ReviewCard.user_id == User.id)
+            .where(Question.deck_id == deck_id, ReviewCard.user_id.in_(learners), User.is_teacher.is_(False),
+                   ReviewCard.first_verdict.is_not(None))):
+        ids[(qid, verdict)].append(user_id)
+        if kind == "mcq" or verdict == "wrong":
+            add_spelling(spellings, qid, kind, given or "", 1)
+    groups = [(qid, MARKS.get(verdict, 0.0), np.array(users, dtype=np.int64))
+              for (qid, verdict), users in ids.items()]
+    return sums_by_mark(groups), {qid: shown_answers(by_key) for qid, by_key in spellings.items()}
+
+
+def add_spelling(spellings: dict, qid: str, kind: str, given: str, count: int) -> None:
+    """Count an answer under its group: mcq answers as given, typed ones by their words without case."""
+    key = given if kind == "mcq" else " ".join(given.split()).casefold()
+    spellings[qid][key][given] += count
 
 
 def shown_answers(groups: dict[str, Counter]) -> Counter:
