@@ -6,6 +6,7 @@ import datetime as dt
 
 from flask_babel import lazy_gettext as _l
 from wtforms import DateField, SelectField, StringField, SubmitField, TimeField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional
 
 from quizapp.forms import Form
@@ -33,7 +34,8 @@ class AssignmentForm(Form):
     deck_id = SelectField(_l("Deck"), validators=[DataRequired()])
     due_date = DateField(_l("Due date (optional)"), validators=[Optional()])
     due_time = TimeField(_l("Due time"), validators=[Optional()], default=dt.time(23, 59))
-    target = SelectField(_l("Target"), choices=[("15", _l("15 questions")), (ALL_ITEMS, _l("all approved questions"))],
+    target = SelectField(_l("Target"), choices=[SelectChoice("15", _l("15 questions")),
+                                                SelectChoice(ALL_ITEMS, _l("all approved questions"))],
                          default=ALL_ITEMS)
     submit = SubmitField(_l("Assign"))
 

@@ -38,12 +38,12 @@ def join():
     return render_template("classes/join.html", form=form, classes=classes_of_student(current_user)), status
 
 
-@bp.get("/join/<code>")
-def join_link(code: str):
+@bp.get("/join/<join_code>")
+def join_link(join_code: str):
     """The link a teacher shares (and its QR code): new students register with the code filled in;
     logged-in students confirm with one click."""
     if current_user.is_authenticated:
-        return redirect(url_for("classes.join", code=code))
+        return redirect(url_for("classes.join", code=join_code))
     if current_app.config.get("REGISTRATION") == "closed":
-        return redirect(url_for("auth.login", next=url_for("classes.join", code=code)))
-    return redirect(url_for("auth.register", code=code))
+        return redirect(url_for("auth.login", next=url_for("classes.join", code=join_code)))
+    return redirect(url_for("auth.register", code=join_code))

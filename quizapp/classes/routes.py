@@ -9,6 +9,7 @@ from flask import Response, abort, current_app, flash, redirect, render_template
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import func, select
+from wtforms.fields.choices import SelectChoice
 
 from quizapp.analytics.days import zone
 from quizapp.classes import bp
@@ -23,7 +24,7 @@ from quizapp.operations.classes import (
 )
 from quizapp.operations.deck_access import reachable_decks
 from quizapp.operations.users import find_user
-from quizapp.progress.class_routes import teacher_required
+from quizapp.progress.class_routes import teacher_required  # teachers (and an admin) only; students 403
 
 
 def my_class(class_id: int) -> SchoolClass:
@@ -62,7 +63,7 @@ def create():
 
 
 def join_url(school_class: SchoolClass) -> str:
-    return url_for("classes.join_link", code=school_class.join_code, _external=True)
+    return url_for("classes.join_link", join_code=school_class.join_code, _external=True)
 
 
 @bp.get("/<int:class_id>")
@@ -81,9 +82,9 @@ def detail(class_id: int):
         action_form=ActionForm(), teacher_form=CoTeacherForm(), assign_form=assign_form, now=utcnow())
 
 
-def deck_choices() -> list[tuple[str, str]]:
+def deck_choices() -> list[SelectChoice]:
     """Decks a class can be given: published ones with approved items (students could not open others)."""
-    return [(deck.id, deck.title) for deck in reachable_decks(current_user)]
+    return [SelectChoice(deck.id, deck.title) for deck in reachable_decks(current_user)]
 
 
 def assignment_goals(school_class: SchoolClass) -> dict[int, int]:
