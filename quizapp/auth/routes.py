@@ -47,6 +47,8 @@ def register():
             renew_session()
             login_user(user)
             flash(_("Welcome, %(name)s!", name=isolated(user.username)), "success")
+            if form.school_class is not None:
+                flash(_("You joined %(name)s.", name=isolated(form.school_class.name)), "success")
             return redirect(url_for("quiz.index"))
     return render_template("auth/register.html", form=form, code_needed=mode == "code")
 

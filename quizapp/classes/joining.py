@@ -6,6 +6,7 @@ from flask import current_app, flash, redirect, render_template, request, url_fo
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from quizapp.bidi import isolated
 from quizapp.classes import bp
 from quizapp.classes.forms import JoinForm
 from quizapp.extensions import db, limiter
@@ -29,9 +30,9 @@ def join():
         else:
             if join_class(current_user, school_class):
                 db.session.commit()
-                flash(_("You joined %(name)s.", name=school_class.name), "success")
+                flash(_("You joined %(name)s.", name=isolated(school_class.name)), "success")
             else:
-                flash(_("You are in %(name)s already.", name=school_class.name), "info")
+                flash(_("You are in %(name)s already.", name=isolated(school_class.name)), "info")
             return redirect(url_for("quiz.index"))
     elif form.errors:
         status = 422

@@ -15,6 +15,7 @@ from quizapp.analytics.days import zone
 from quizapp.classes import bp
 from quizapp.classes.forms import ActionForm, AssignmentForm, ClassNameForm, CoTeacherForm
 from quizapp.classes.qr import qr_svg
+from quizapp.bidi import isolated
 from quizapp.extensions import db
 from quizapp.models import Assignment, ClassMembership, Deck, SchoolClass, User
 from quizapp.models.time import utcnow
@@ -58,7 +59,8 @@ def create():
                                counts=member_counts([c.id for c in open_classes + archived])), 422
     school_class = create_class(current_user, form.name.data)
     db.session.commit()
-    flash(_("Class “%(name)s” created. Give your students its code or link.", name=school_class.name), "success")
+    flash(_("Class “%(name)s” created. Give your students its code or link.", name=isolated(school_class.name)),
+          "success")
     return back_to(school_class)
 
 
@@ -146,9 +148,9 @@ def add_co_teacher(class_id: int):
             flash(_("There is no teacher account of that name."), "error")
         elif add_teacher(school_class, teacher):
             db.session.commit()
-            flash(_("%(name)s now teaches this class too.", name=teacher.username), "success")
+            flash(_("%(name)s now teaches this class too.", name=isolated(teacher.username)), "success")
         else:
-            flash(_("%(name)s teaches this class already.", name=teacher.username), "info")
+            flash(_("%(name)s teaches this class already.", name=isolated(teacher.username)), "info")
     return back_to(school_class)
 
 
@@ -178,7 +180,8 @@ def assign(class_id: int):
     deck = db.session.get(Deck, form.deck_id.data)
     assign_deck(school_class, deck, due_utc(form.due_date.data, form.due_time.data), form.target_count())
     db.session.commit()
-    flash(_("“%(deck)s” assigned to %(name)s.", deck=deck.title, name=school_class.name), "success")
+    flash(_("“%(deck)s” assigned to %(name)s.", deck=isolated(deck.title), name=isolated(school_class.name)),
+          "success")
     return back_to(school_class)
 
 

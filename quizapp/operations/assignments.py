@@ -61,7 +61,8 @@ def student_assignments(user: User) -> list[StudentAssignment]:
     return sorted(items, key=lambda s: (s.done, s.assignment.due_at or far_future, s.deck.title))
 
 
-def assign_deck(school_class: SchoolClass, deck: Deck, due_at: dt.datetime | None, target: int | None) -> Assignment:
+def assign_deck(school_class: SchoolClass, deck: Deck, due_at: dt.datetime | None,
+                target: int | None) -> Assignment:
     """Assign the deck to the class, or change the due date and target of its assignment."""
     assignment = db.session.scalar(select(Assignment).where(Assignment.class_id == school_class.id,
                                                             Assignment.deck_id == deck.id))

@@ -76,7 +76,8 @@ RESULTS_HEADER = ["student", "deck", "items_answered", "items_in_deck", "answers
 
 
 def results_table(scope) -> list[tuple]:
-    """Class results of the students in `scope`, one row per student and deck (students without answers included), as plain values:
+    """Class results of the students in `scope`, one row per student and deck (students without answers
+    included), as plain values:
     accuracy a share (0..1) or None, last activity a naive UTC datetime or None."""
     people = students(scope)
     decks, counts, table = live_decks(), visible_counts(), standings([s.id for s in people])

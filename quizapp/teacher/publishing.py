@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import abort, flash, redirect, url_for
 from flask_babel import gettext as _
 
+from quizapp.bidi import isolated
 from quizapp.extensions import db
 from quizapp.teacher import bp
 from quizapp.teacher.forms import PublishingForm
@@ -24,10 +25,11 @@ def publishing(deck_id: str):
     deck.self_study = deck.published and form.self_study.data == "true"
     db.session.commit()
     if not deck.published:
-        flash(_("“%(deck)s” is no longer shown to students; their answers stay.", deck=deck.title), "success")
+        flash(_("“%(deck)s” is no longer shown to students; their answers stay.", deck=isolated(deck.title)),
+              "success")
     elif not any(q.in_file and q.status == "approved" for q in deck.questions):
         flash(_("“%(deck)s” is published, but students see it only once it has an approved item.",
-                deck=deck.title), "info")
+                deck=isolated(deck.title)), "info")
     else:
-        flash(_("“%(deck)s” is published.", deck=deck.title), "success")
+        flash(_("“%(deck)s” is published.", deck=isolated(deck.title)), "success")
     return redirect(url_for("teacher.deck", deck_id=deck.id))

@@ -63,7 +63,8 @@ def test_every_endpoint_is_classified(app):
     unclassified = sorted({rule.endpoint for rule in app.url_map.iter_rules() if classify(rule.endpoint) is None})
     assert not unclassified, (
         f"endpoint(s) {unclassified} are not classified for the access test: add each to PUBLIC, ACCOUNT, "
-        "OWNER_ONLY, TEACHER or CLASS_TEACHERS in tests/security/test_access.py, so that the test checks who may reach them"
+        "OWNER_ONLY, TEACHER or CLASS_TEACHERS in tests/security/test_access.py, so that the test checks who "
+        "may reach them"
     )
 
 
