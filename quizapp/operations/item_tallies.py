@@ -7,7 +7,7 @@ from collections import Counter, defaultdict
 from functools import lru_cache
 
 import numpy as np
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 
 from quizapp.analytics.item_analysis import MARKS, Sums, sums_by_mark
 from quizapp.extensions import db
@@ -55,41 +55,36 @@ def first_attempt_figures(deck_id: str, learners=None) -> tuple[dict[str, Sums],
     (mcq: every answer as given; other types: the wrong ones, not the almost right, compared without case
     and extra spaces and shown as most students typed them).
 
-    `learners` (a select of user ids, e.g. a teacher's classes) counts only those students: their review
-    cards keep each one's first attempt, so the tallies of the whole school are not needed then."""
-    if learners is not None:
-        return learners_first_attempts(deck_id, learners)
+    `learners` (a select of user ids: a teacher's classes) counts only those students: the tallies keep who
+    got each verdict, so the marks are filtered there; the answers come from those students' review cards,
+    unless the scope holds every student (then the tallies are theirs already)."""
     groups = [(qid, MARKS.get(verdict, 0.0), np.fromstring(ids, dtype=np.int64, sep=" "))
               for qid, verdict, ids in db.session.execute(
                   select(FirstVerdictLearners.question_id, FirstVerdictLearners.verdict,
                          FirstVerdictLearners.learners)
                   .join(Question, FirstVerdictLearners.question_id == Question.id)
                   .where(Question.deck_id == deck_id))]
+    everyone = learners is None
+    if not everyone:
+        chosen = np.array(db.session.scalars(learners).all(), dtype=np.int64)
+        groups = [(qid, mark, ids[np.isin(ids, chosen)]) for qid, mark, ids in groups]
+        students = db.session.scalar(select(func.count(User.id)).where(User.is_teacher.is_(False))) or 0
+        everyone = len(np.unique(chosen)) >= students
     spellings: dict[str, dict[str, Counter]] = defaultdict(lambda: defaultdict(Counter))
-    for qid, kind, given, count in db.session.execute(
+    if everyone:
+        rows = db.session.execute(
             select(FirstAnswerCount.question_id, Question.type, FirstAnswerCount.answer, FirstAnswerCount.count)
             .join(Question, FirstAnswerCount.question_id == Question.id)
-            .where(Question.deck_id == deck_id,
-                   or_(Question.type == "mcq", FirstAnswerCount.verdict == "wrong"))):
-        add_spelling(spellings, qid, kind, given, count)
-    return sums_by_mark(groups), {qid: shown_answers(by_key) for qid, by_key in spellings.items()}
-
-
-def learners_first_attempts(deck_id: str, learners) -> tuple[dict[str, Sums], dict[str, Counter]]:
-    """first_attempt_figures over the given students only, read from their review cards (one query)."""
-    ids: dict[tuple[str, str], list[int]] = defaultdict(list)
-    spellings: dict[str, dict[str, Counter]] = defaultdict(lambda: defaultdict(Counter))
-    for qid, kind, user_id, verdict, given in db.session.execute(
-            select(ReviewCard.question_id, Question.type, ReviewCard.user_id, ReviewCard.first_verdict,
-                   ReviewCard.first_answer)
-            .join(Question, ReviewCard.question_id == Question.id).join(User, ReviewCard.user_id == User.id)
-            .where(Question.deck_id == deck_id, ReviewCard.user_id.in_(learners), User.is_teacher.is_(False),
-                   ReviewCard.first_verdict.is_not(None))):
-        ids[(qid, verdict)].append(user_id)
-        if kind == "mcq" or verdict == "wrong":
-            add_spelling(spellings, qid, kind, given or "", 1)
-    groups = [(qid, MARKS.get(verdict, 0.0), np.array(users, dtype=np.int64))
-              for (qid, verdict), users in ids.items()]
+            .where(Question.deck_id == deck_id, or_(Question.type == "mcq", FirstAnswerCount.verdict == "wrong")))
+    else:
+        rows = db.session.execute(
+            select(ReviewCard.question_id, Question.type, ReviewCard.first_answer, func.count(ReviewCard.id))
+            .join(Question, ReviewCard.question_id == Question.id)
+            .where(Question.deck_id == deck_id, ReviewCard.user_id.in_(learners),
+                   or_(Question.type == "mcq", ReviewCard.first_verdict == "wrong"))
+            .group_by(ReviewCard.question_id, Question.type, ReviewCard.first_answer))
+    for qid, kind, given, count in rows:
+        add_spelling(spellings, qid, kind, given or "", count)
     return sums_by_mark(groups), {qid: shown_answers(by_key) for qid, by_key in spellings.items()}
 
 
