@@ -86,7 +86,7 @@ def detail(class_id: int):
 
 def deck_choices() -> list[SelectChoice]:
     """Decks a class can be given: published ones with approved items (students could not open others)."""
-    return [SelectChoice(deck.id, deck.title) for deck in reachable_decks(current_user)]
+    return [SelectChoice(deck.id, isolated(deck.title)) for deck in reachable_decks(current_user)]
 
 
 def assignment_goals(school_class: SchoolClass) -> dict[int, int]:
