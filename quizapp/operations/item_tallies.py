@@ -66,10 +66,13 @@ def first_attempt_figures(deck_id: str, learners=None) -> tuple[dict[str, Sums],
                   .where(Question.deck_id == deck_id))]
     everyone = learners is None
     if not everyone:
-        chosen = np.array(db.session.scalars(learners).all(), dtype=np.int64)
-        groups = [(qid, mark, ids[np.isin(ids, chosen)]) for qid, mark, ids in groups]
+        chosen = np.unique(np.array(db.session.scalars(learners).all(), dtype=np.int64))
         students = db.session.scalar(select(func.count(User.id)).where(User.is_teacher.is_(False))) or 0
-        everyone = len(np.unique(chosen)) >= students
+        everyone = len(chosen) >= students
+        if not everyone and groups:  # one isin over all groups at once, then cut back into the groups
+            flat = np.concatenate([ids for _qid, _mark, ids in groups])
+            keep = np.split(np.isin(flat, chosen), np.cumsum([len(ids) for _q, _m, ids in groups])[:-1])
+            groups = [(qid, mark, ids[mask]) for (qid, mark, ids), mask in zip(groups, keep)]
     spellings: dict[str, dict[str, Counter]] = defaultdict(lambda: defaultdict(Counter))
     if everyone:
         rows = db.session.execute(
