@@ -20,6 +20,7 @@ from quizapp.extensions import db
 from quizapp.models import Assignment, ClassMembership, Deck, SchoolClass, User
 from quizapp.models.time import utcnow
 from quizapp.operations.assignments import assign_deck, class_assignment_progress
+from quizapp.operations.class_progress import visible_counts
 from quizapp.operations.classes import (
     add_teacher, classes_taught, create_class, is_admin, member_counts, remove_student, rotate_code, teaches,
 )
@@ -43,10 +44,15 @@ def back_to(school_class: SchoolClass):
 @bp.get("/")
 @teacher_required
 def index():
+    return render_index(ClassNameForm())
+
+
+def render_index(form: ClassNameForm, status: int = 200):
+    """The teacher's classes (open ones, then archived) with the form for a new one."""
     open_classes, archived = classes_taught(current_user), classes_taught(current_user, archived=True)
     counts = member_counts([c.id for c in open_classes + archived])
     return render_template("classes/index.html", classes=open_classes, archived=archived, counts=counts,
-                           form=ClassNameForm())
+                           form=form), status
 
 
 @bp.post("/")
@@ -54,9 +60,7 @@ def index():
 def create():
     form = ClassNameForm()
     if not form.validate_on_submit():
-        open_classes, archived = classes_taught(current_user), classes_taught(current_user, archived=True)
-        return render_template("classes/index.html", classes=open_classes, archived=archived, form=form,
-                               counts=member_counts([c.id for c in open_classes + archived])), 422
+        return render_index(form, 422)
     school_class = create_class(current_user, form.name.data)
     db.session.commit()
     flash(_("Class “%(name)s” created. Give your students its code or link.", name=isolated(school_class.name)),
@@ -91,8 +95,6 @@ def deck_choices() -> list[SelectChoice]:
 
 def assignment_goals(school_class: SchoolClass) -> dict[int, int]:
     """Assignment id -> items a student answers to complete it (the target, at most the deck's items)."""
-    from quizapp.operations.class_progress import visible_counts
-
     counts = visible_counts()
     return {a.id: min(a.target, counts.get(a.deck_id, 0)) if a.target else counts.get(a.deck_id, 0)
             for a in school_class.assignments}

@@ -77,7 +77,7 @@ def test_a_co_teacher_sees_the_class_and_others_do_not(app, teacher_client, crea
     assert register(app.test_client(), "anna", code).status_code == 302
     page = f"/classes/{class_id}"
     added = teacher_client.post(f"{page}/teachers", {"username": "Tom"}, page=page, follow_redirects=True)
-    assert "tom now teaches this class too" in added.get_data(as_text=True)
+    assert "\u2068tom\u2069 now teaches this class too" in added.get_data(as_text=True)  # the name isolated
     assert "There is no teacher account" in teacher_client.post(
         f"{page}/teachers", {"username": "anna"}, page=page, follow_redirects=True).get_data(as_text=True)
     for name, status in (("tom", 200), ("otto", 404)):
