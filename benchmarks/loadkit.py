@@ -394,8 +394,9 @@ def prepare_site(database_url: str, instance: Path, questions: Path, students: i
 
     if not questions.exists():
         shutil.copytree(ROOT / "questions", questions)
+    # one classroom without classes: its decks published and open for self-study (docs/classes.md)
     app = create_app({"SQLALCHEMY_DATABASE_URI": database_url, "SECRET_KEY": "load-test-secret",
-                      "QUESTIONS_DIR": str(questions)}, instance_path=str(instance))
+                      "QUESTIONS_DIR": str(questions), "PUBLISH_NEW_DECKS": True}, instance_path=str(instance))
     names = [f"student{n:03d}" for n in range(students)]
     with app.app_context():
         for name in names:

@@ -42,7 +42,8 @@ def build(database_url: str, scratch: Path):
     questions = scratch / "questions"
     shutil.copytree(ROOT / "questions", questions)
     app = create_app({"SQLALCHEMY_DATABASE_URI": database_url, "SECRET_KEY": "profile", "WTF_CSRF_ENABLED": False,
-                      "QUESTIONS_DIR": str(questions)}, instance_path=str(scratch / "instance"))
+                      "QUESTIONS_DIR": str(questions), "PUBLISH_NEW_DECKS": True},  # decks open to the student
+                     instance_path=str(scratch / "instance"))
     with app.app_context():
         create_user("student", PASSWORD)
         db.session.commit()

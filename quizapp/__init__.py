@@ -72,6 +72,7 @@ def register_extensions(app: Flask) -> None:
 def register_blueprints(app: Flask) -> None:
     from quizapp.admin import bp as admin_bp
     from quizapp.auth import bp as auth_bp
+    from quizapp.classes import bp as classes_bp
     from quizapp.export import bp as export_bp
     from quizapp.health import bp as health_bp
     from quizapp.progress import bp as progress_bp
@@ -85,6 +86,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(export_bp)
     app.register_blueprint(health_bp)
     app.register_blueprint(admin_bp)
+    app.register_blueprint(classes_bp)
 
 
 def register_commands(app: Flask) -> None:

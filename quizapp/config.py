@@ -37,6 +37,10 @@ class DefaultConfig:
     REVIEW_NEW_PER_DAY = 10  # new items per deck and day that a review brings in
     REVIEW_RUN_SIZE = 50  # at most this many items in one review run
     REVIEW_FUZZ = True  # FSRS spreads cards learnt together over nearby days
+    # Who may register (QUIZAPP_REGISTRATION): "code" with a class's join code, "open" anyone, "closed" nobody
+    # (teachers make accounts with `quizapp create-user`).
+    REGISTRATION = "code"
+    PUBLISH_NEW_DECKS = False  # True: a deck loaded for the first time is published and open for self-study
     ITEM_ANALYSIS_MIN_LEARNERS = 5  # item statistics need at least this many learners' first attempts
     HTTPS = False  # behind HTTPS: Secure cookies and HSTS (QUIZAPP_HTTPS=1)
     PROXY_FIX = 0  # proxies in front whose X-Forwarded-For/-Proto/-Host are trusted (QUIZAPP_PROXY_FIX)
@@ -56,8 +60,9 @@ ENVIRONMENT_KEYS = {
     "QUIZAPP_SECRET_KEY": "SECRET_KEY",
     "QUIZAPP_QUESTIONS_DIR": "QUESTIONS_DIR",
     "QUIZAPP_REDIS_URL": "RATELIMIT_STORAGE_URI",
+    "QUIZAPP_REGISTRATION": "REGISTRATION",
 }
-FLAG_KEYS = {"QUIZAPP_HTTPS": "HTTPS"}
+FLAG_KEYS = {"QUIZAPP_HTTPS": "HTTPS", "QUIZAPP_PUBLISH_NEW_DECKS": "PUBLISH_NEW_DECKS"}
 NUMBER_KEYS = {"QUIZAPP_PROXY_FIX": "PROXY_FIX"}
 
 

@@ -61,6 +61,10 @@ def app_config(database_url, questions_dir) -> dict:
         "SQLALCHEMY_DATABASE_URI": database_url,
         "QUESTIONS_DIR": str(questions_dir),
         "PROJECT_ROOT": str(PROJECT_ROOT),
+        # tests written before classes: anyone registers, every deck is published and open for self-study;
+        # tests of classes and publishing set "code" and False (tests/classes/)
+        "REGISTRATION": "open",
+        "PUBLISH_NEW_DECKS": True,
     }
 
 
@@ -133,13 +137,39 @@ def auth(client, forms) -> AuthActions:
 
 @pytest.fixture
 def create_user(app):
-    """Builder: create_user('bob', teacher=True) adds an account directly."""
+    """Builder: create_user('bob', teacher=True) adds an account directly.
+
+    Students and teachers land in one shared class (`school_class`, as migration 0007 does for existing
+    installations), so every teacher sees every student; school_class=None leaves the account out."""
     from quizapp.operations.users import create_user as make
 
-    def build(username: str = "anna", password: str = "geheim123", teacher: bool = False):
+    def build(username: str = "anna", password: str = "geheim123", teacher: bool = False,
+              school_class: str | None = "Klasse"):
         with app.app_context():
             user = make(username, password, is_teacher=teacher)
+            if school_class is not None:
+                put_into_class(user, school_class)
             db.session.commit()
             return user.id
 
     return build
+
+
+def put_into_class(user, name: str) -> None:
+    """The teacher teaches, the student joins, the class of this name (made on first use)."""
+    from quizapp.models import SchoolClass
+    from quizapp.operations.classes import add_teacher, create_class, join_class
+
+    school_class = db.session.scalar(sa.select(SchoolClass).where(SchoolClass.name == name))
+    if school_class is None:
+        school_class = create_class(user, name) if user.is_teacher else None
+        if school_class is None:
+            from quizapp.operations.classes import new_join_code
+
+            school_class = SchoolClass(name=name, join_code=new_join_code())
+            db.session.add(school_class)
+            db.session.flush()
+    if user.is_teacher:
+        add_teacher(school_class, user)
+    else:
+        join_class(user, school_class)

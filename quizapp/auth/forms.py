@@ -1,5 +1,6 @@
 """Forms for registering, logging in, ending sessions, changing passwords and deleting an account."""
 
+from flask import current_app
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from quizapp.forms import Form
@@ -7,6 +8,7 @@ from wtforms import BooleanField, HiddenField, PasswordField, StringField, Submi
 from wtforms.validators import DataRequired, EqualTo, Length, Regexp, ValidationError
 
 from quizapp.accounts import password_problem, username_problem
+from quizapp.operations.classes import class_by_code
 from quizapp.operations.users import find_user
 
 USERNAME_PATTERN = r"^[\w.-]+$"
@@ -54,7 +56,18 @@ class NewPasswordForm(Form):
 
 
 class RegistrationForm(NewUsernameForm, NewPasswordForm):
+    school_class = None  # the class of the code, once validated
+    code = StringField(_l("Class code"), validators=[Length(max=32)],
+                       description=_l("From your teacher, e.g. K7B4-XH2M"))
     submit = SubmitField(_l("Register"))
+
+    def validate_code(self, field) -> None:
+        """The class of the code (kept on the form), required when registration needs a code."""
+        self.school_class = class_by_code(field.data or "") if (field.data or "").strip() else None
+        if (field.data or "").strip() and self.school_class is None:
+            raise ValidationError(_l("No open class has this code. Check it with your teacher."))
+        if self.school_class is None and current_app.config.get("REGISTRATION") == "code":
+            raise ValidationError(_l("Registering needs the code of your class: ask your teacher."))
 
     def username_for_check(self) -> str:
         return self.username.data or ""

@@ -10,6 +10,7 @@ from quizapp.auth.forms import LoginForm, LogoutEverywhereForm, RegistrationForm
 from quizapp.bidi import isolated
 from quizapp.extensions import db, limiter
 from quizapp.i18n import is_local_url
+from quizapp.operations.classes import join_class
 from quizapp.operations.users import UsernameTaken, authenticate, create_user
 from quizapp.security import (address_and_username, login_failed, login_failure_rate_limit, login_rate_limit,
                               register_rate_limit)
@@ -37,19 +38,26 @@ def stay_logged_in(user) -> None:
 def register():
     if current_user.is_authenticated:
         return redirect(url_for("quiz.index"))
-    form = RegistrationForm()
+    mode = current_app.config.get("REGISTRATION", "code")
+    if mode == "closed":
+        return render_template("auth/register_closed.html"), 403
+    form = RegistrationForm(code=request.args.get("code", ""))
     if form.validate_on_submit():
         try:
             user = create_user(form.username.data, form.password.data)
         except UsernameTaken:
             form.username.errors.append(_("This username is taken."))
         else:
+            if form.school_class is not None:
+                join_class(user, form.school_class)
             db.session.commit()
             renew_session()
             login_user(user)
             flash(_("Welcome, %(name)s!", name=isolated(user.username)), "success")
+            if form.school_class is not None:
+                flash(_("You joined %(name)s.", name=isolated(form.school_class.name)), "success")
             return redirect(url_for("quiz.index"))
-    return render_template("auth/register.html", form=form)
+    return render_template("auth/register.html", form=form, code_needed=mode == "code")
 
 
 @bp.route("/login", methods=["GET", "POST"])

@@ -15,6 +15,7 @@ from quizapp.export import bp
 from quizapp.export.forms import ExportOptionsForm
 from quizapp.extensions import db
 from quizapp.models import Deck
+from quizapp.operations.deck_access import may_reach
 from quizapp.operations.export import export_deck, weak_question_ids
 
 
@@ -22,8 +23,8 @@ from quizapp.operations.export import export_deck, weak_question_ids
 @login_required
 def deck_package(deck_id: str):
     deck = db.session.get(Deck, deck_id)
-    if deck is None or not deck.in_files:
-        abort(404)
+    if deck is None or not deck.in_files or not (current_user.is_teacher or may_reach(current_user, deck.id)):
+        abort(404)  # a student downloads only the decks they may practise
     options = ExportOptionsForm(request.args)
     drafts = options.drafts.data
     if drafts and not (current_user.is_teacher or deck.show_drafts):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from sqlalchemy import false as sa_false
 from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -27,6 +28,10 @@ class Deck(db.Model):
     file_sha256: Mapped[str] = mapped_column(String(64), nullable=False)
     in_files: Mapped[bool] = mapped_column(Boolean, nullable=False, default=True)
     loaded_at: Mapped[dt.datetime] = mapped_column(DateTime, nullable=False, default=utcnow)
+    # a teacher's choices, kept in the database (the bank file does not carry them): students see a deck
+    # only once published; one not assigned to their class only when also open for self-study
+    published: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False, server_default=sa_false())
+    self_study: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False, server_default=sa_false())
 
     questions: Mapped[list[Question]] = relationship(
         back_populates="deck", order_by="Question.position", cascade="save-update, merge"

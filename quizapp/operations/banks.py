@@ -8,6 +8,7 @@ import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from flask import current_app, has_app_context
 from sqlalchemy import select, update
 
 from quizapp.bank import Bank, BankError, BankLoadFailed, load_bank_file
@@ -44,7 +45,10 @@ def import_bank(bank: Bank, file_name: str, file_sha256: str, now: dt.datetime |
     _refuse_conflicting_ids(bank, file_name)
     deck = db.session.get(Deck, bank.deck.id)
     if deck is None:
-        deck = Deck(id=bank.deck.id)
+        # a new deck waits for a teacher to publish it, unless the installation publishes new decks
+        # (PUBLISH_NEW_DECKS: one classroom without classes, where every deck is for everyone)
+        opened = bool(has_app_context() and current_app.config.get("PUBLISH_NEW_DECKS"))
+        deck = Deck(id=bank.deck.id, published=opened, self_study=opened)
         db.session.add(deck)
     info = bank.deck
     deck.title, deck.language, deck.source_path = info.title, info.language, info.source_path

@@ -47,12 +47,14 @@ def listed_student():
     return User.is_teacher.is_(False) & User.deleted_at.is_(None)
 
 
-def student_count() -> int:
-    return db.session.scalar(select(func.count(User.id)).where(listed_student())) or 0
+def student_count(scope) -> int:
+    """How many students `scope` holds (a select of user ids: the classes a teacher teaches, or one)."""
+    return db.session.scalar(select(func.count(User.id)).where(listed_student(), User.id.in_(scope))) or 0
 
 
-def students(offset: int = 0, limit: int | None = None) -> list[User]:
-    query = select(User).where(listed_student()).order_by(func.lower(User.username), User.id)
+def students(scope, offset: int = 0, limit: int | None = None) -> list[User]:
+    query = select(User).where(listed_student(), User.id.in_(scope)) \
+        .order_by(func.lower(User.username), User.id)
     return list(db.session.scalars(query.offset(offset).limit(limit)))
 
 
@@ -77,12 +79,14 @@ RESULTS_HEADER = ["student", "deck", "items_answered", "items_in_deck", "answers
                   "mastered", "last_active_utc"]
 
 
-def results_table() -> list[tuple]:
-    """Class results, one row per student and deck (students without answers included), as plain values:
+def results_table(scope) -> list[tuple]:
+    """Class results of the students in `scope`, one row per student and deck (students without answers
+    included), as plain values:
     accuracy a share (0..1) or None, last activity a naive UTC datetime or None."""
-    decks, counts, table = live_decks(), visible_counts(), standings()
+    people = students(scope)
+    decks, counts, table = live_decks(), visible_counts(), standings([s.id for s in people])
     rows = []
-    for student in students():
+    for student in people:
         for deck in decks:
             s = table.get((student.id, deck.id)) or DeckStanding(0, 0, 0, 0, None)
             rows.append((student.username, deck.id, s.seen, counts.get(deck.id, 0), s.answers, s.right,
@@ -90,16 +94,16 @@ def results_table() -> list[tuple]:
     return rows
 
 
-def results_rows() -> list[tuple]:
+def results_rows(scope) -> list[tuple]:
     """The class results as the CSV has them (RESULTS_HEADER): accuracy in percent, times in ISO 8601 UTC."""
     return [(*row[:6], round(100 * row[6], 1) if row[6] is not None else None, row[7],
-             row[8].isoformat(timespec="seconds") if row[8] else None) for row in results_table()]
+             row[8].isoformat(timespec="seconds") if row[8] else None) for row in results_table(scope)]
 
 
-def item_analysis(deck: Deck, min_learners: int) -> list[tuple[Question, ItemStats]]:
-    """Moodle-style statistics per question of the deck on students' first attempts."""
+def item_analysis(deck: Deck, min_learners: int, scope=None) -> list[tuple[Question, ItemStats]]:
+    """Moodle-style statistics per question of the deck on first attempts of the students in `scope`."""
     questions = list(db.session.scalars(
         select(Question).where(Question.deck_id == deck.id).order_by(Question.position, Question.id)))
-    sums, answers, almost = first_attempt_figures(deck.id)
+    sums, answers, almost = first_attempt_figures(deck.id, scope)
     items = [ItemInfo(q.id, q.type, q.answer, tuple(q.distractors or ())) for q in questions]
     return list(zip(questions, analyse(items, sums, answers, min_learners=min_learners, almost_counts=almost)))

@@ -23,15 +23,16 @@ RESET_CODE_VALID = dt.timedelta(days=7)
 def may_reset_password(actor: User, target: User) -> bool:
     """May `actor` give `target` a one-time code? The one place this is decided.
 
-    An admin resets teachers' passwords, a teacher students' (today any student's: narrowing this to the
-    students of the teacher's classes is the classes' change). Nobody resets their own (they change it)
-    or a deleted account's.
+    An admin resets teachers' and students' passwords, a teacher those of the students in the classes they
+    teach. Nobody resets their own (they change it) or a deleted account's.
     """
+    from quizapp.operations.classes import teaches_student
+
     if target.deleted_at is not None or actor.id == target.id:
         return False
-    if target.is_teacher:
+    if target.is_teacher or actor.is_admin:
         return actor.is_admin
-    return actor.is_teacher
+    return actor.is_teacher and teaches_student(actor, target.id)
 
 
 def issue_reset_code(user: User, now: dt.datetime | None = None) -> str:

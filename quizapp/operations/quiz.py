@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import and_, bindparam, case, func, or_, select, update
+from sqlalchemy import bindparam, case, func, select, update
 from sqlalchemy.orm import joinedload, make_transient_to_detached
 
 from quizapp.bank import cloze_answer_text, cloze_gaps
@@ -31,9 +31,7 @@ def visible_counts() -> dict[str, int]:
     """How many questions students may see in each deck, in one query (decks without any are missing)."""
     return dict(db.session.execute(
         select(Question.deck_id, func.count(Question.id)).join(Deck, Question.deck_id == Deck.id)
-        .where(Question.in_file.is_(True),
-               or_(Question.status == "approved", and_(Question.status == "draft", Deck.show_drafts.is_(True))))
-        .group_by(Question.deck_id)
+        .where(visible_to_students()).group_by(Question.deck_id)
     ).all())
 
 

@@ -12,6 +12,7 @@ from quizapp.bank import cloze_gaps
 from quizapp.extensions import db
 from quizapp.models import Attempt, Deck, Question, QuizRun, ReviewCard, User
 from quizapp.models.time import utcnow
+from quizapp.operations.deck_access import reachable_by
 from quizapp.operations.item_tallies import count_first_attempt
 from quizapp.operations.statements import insert_returning_id
 from quizapp.scheduling import rating_for, review
@@ -19,8 +20,8 @@ from quizapp.scheduling.cards import Rating
 
 
 def visible_to_students():
-    """SQL condition: the question is live in a live deck (join Deck first)."""
-    return and_(Question.in_file.is_(True), Deck.in_files.is_(True),
+    """SQL condition: the question is live in a live, published deck (join Deck first)."""
+    return and_(Question.in_file.is_(True), Deck.in_files.is_(True), Deck.published.is_(True),
                 or_(Question.status == "approved", and_(Question.status == "draft", Deck.show_drafts.is_(True))))
 
 
@@ -78,7 +79,7 @@ def due_ids(user: User, until: dt.datetime, limit: int) -> list[str]:
     return list(db.session.scalars(
         select(ReviewCard.question_id)
         .join(Question, ReviewCard.question_id == Question.id).join(Deck, Question.deck_id == Deck.id)
-        .where(ReviewCard.user_id == user.id, ReviewCard.due < until, visible_to_students())
+        .where(ReviewCard.user_id == user.id, ReviewCard.due < until, visible_to_students(), reachable_by(user))
         .order_by(ReviewCard.due, ReviewCard.question_id).limit(limit)
     ))
 
@@ -89,7 +90,7 @@ def due_status(user: User, until: dt.datetime) -> tuple[int, dt.datetime | None]
         select(func.sum(case((ReviewCard.due < until, 1), else_=0)),
                func.min(case((ReviewCard.due >= until, ReviewCard.due), else_=None)))
         .join(Question, ReviewCard.question_id == Question.id).join(Deck, Question.deck_id == Deck.id)
-        .where(ReviewCard.user_id == user.id, visible_to_students())
+        .where(ReviewCard.user_id == user.id, visible_to_students(), reachable_by(user))
     ).one()
     return count or 0, next_due
 
@@ -106,7 +107,7 @@ def new_ids(user: User, now: dt.datetime, per_deck: int, tz: str) -> list[str]:
     seen = select(ReviewCard.id).where(ReviewCard.user_id == user.id, ReviewCard.question_id == Question.id)
     rows = db.session.execute(
         select(Question.id, Question.deck_id).join(Deck, Question.deck_id == Deck.id)
-        .where(visible_to_students(), ~seen.exists())
+        .where(visible_to_students(), reachable_by(user), ~seen.exists())
         .order_by(Deck.title, Deck.id, Question.position, Question.id)
     ).all()
     taken: dict[str, int] = {}

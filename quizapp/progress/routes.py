@@ -13,6 +13,7 @@ from quizapp.bank.cloze import cloze_plain
 from quizapp.extensions import db
 from quizapp.models import Deck
 from quizapp.models.time import utcnow
+from quizapp.operations.deck_access import may_reach
 from quizapp.operations.progress import (
     HISTORY_HEADER, answers_by_item, deck_dashboard, history_rows, history_table, weakest_ids,
 )
@@ -54,6 +55,13 @@ def live_deck(deck_id: str) -> Deck:
     return deck
 
 
+def reachable_deck(deck_id: str) -> Deck:
+    """A deck the learner may practise (published, and assigned or open for self-study); else 404."""
+    if not may_reach(current_user, deck_id):
+        abort(404)
+    return live_deck(deck_id)
+
+
 def render_dashboard(student, deck: Deck, own: bool):
     """The dashboard of `student` on `deck`; `own` shows the learner's buttons, not a teacher's view."""
     now, tz = utcnow(), current_app.config["TIMEZONE"]
@@ -67,13 +75,13 @@ def render_dashboard(student, deck: Deck, own: bool):
 @bp.get("/decks/<deck_id>")
 @login_required
 def dashboard(deck_id: str):
-    return render_dashboard(current_user, live_deck(deck_id), own=True)
+    return render_dashboard(current_user, reachable_deck(deck_id), own=True)
 
 
 @bp.post("/decks/<deck_id>/practise")
 @login_required
 def practise(deck_id: str):
-    deck = live_deck(deck_id)
+    deck = reachable_deck(deck_id)
     ids = weakest_ids(current_user.id, deck.id)
     if not ids:
         flash(_("No weak items in this deck: nothing to practise."), "success")

@@ -17,6 +17,8 @@ from quizapp.operations.quiz import (
     Marking, RunState, deck_progress, find_attempt, load_question, mark_answer, mark_shown, next_question,
     note_finished, record_attempt, run_state, start_run, still_visible, visible_counts,
 )
+from quizapp.operations.assignments import student_assignments
+from quizapp.operations.deck_access import may_reach, reachable_decks
 from quizapp.operations.sessions import resumable, start_session
 from quizapp.scheduling.sessions import DEFAULT_LENGTH, SESSION_LENGTHS, session_length
 from quizapp.quiz import bp
@@ -35,22 +37,24 @@ bp.add_app_template_filter(explain, "explain")  # why a typed answer was marked 
 @bp.get("/")
 @login_required
 def index():
-    decks = db.session.scalars(select(Deck).where(Deck.in_files.is_(True)).order_by(Deck.title)).all()
+    decks = reachable_decks(current_user)
     visible = visible_counts()
     counts = {deck.id: visible.get(deck.id, 0) for deck in decks}
     end_of_today = today_bounds(utcnow(), current_app.config["TIMEZONE"])[1]
     return render_template("quiz/index.html", decks=decks, counts=counts,
                            progress=deck_progress(current_user, end_of_today),
                            resume=resumable(current_user), lengths=SESSION_LENGTHS,
-                           default_length=DEFAULT_LENGTH)
+                           default_length=DEFAULT_LENGTH,
+                           assignments=[] if current_user.is_teacher else student_assignments(current_user),
+                           now=utcnow())
 
 
 @bp.post("/decks/<deck_id>/start")
 @login_required
 def start(deck_id: str):
     deck = db.session.get(Deck, deck_id)
-    if deck is None or not deck.in_files:
-        abort(404)
+    if deck is None or not may_reach(current_user, deck_id):
+        abort(404)  # unpublished, or neither assigned to the student's class nor open for self-study
     length = session_length(request.form.get("length"))
     if length is False:
         flash(_("Questions per session: choose 10, 15, 30 or all."), "error")

@@ -106,6 +106,13 @@ class ShowDraftsForm(Form):
     show_drafts = HiddenField(validators=[DataRequired()])
 
 
+class PublishingForm(Form):
+    """Whether students see the deck at all, and whether it is open to those it is not assigned to."""
+
+    published = HiddenField(validators=[DataRequired()])
+    self_study = HiddenField(validators=[DataRequired()])
+
+
 class DeckYamlForm(Form):
     """The whole bank file as text."""
 

@@ -4,6 +4,7 @@ tests/artifacts/. One browser, one tab per user and language, each page loaded o
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -11,7 +12,9 @@ import pytest
 from playwright.sync_api import expect
 
 from quizapp.extensions import db
-from quizapp.models import Question, QuizRun, User
+from quizapp.models import Deck, Question, QuizRun, SchoolClass, User
+from quizapp.models.time import utcnow
+from quizapp.operations.assignments import assign_deck
 
 from quizapp.bank.write import read_bank, set_question_fields
 
@@ -116,7 +119,10 @@ def test_every_page_fits_a_phone_and_passes_axe(app, live_server, browser, class
     with app.app_context():
         lena = db.session.scalar(db.select(User).filter_by(username="lena")).id
         db.session.scalar(db.select(User).filter_by(username="lehrerin")).is_admin = True  # the admin pages
+        school_class = db.session.scalar(db.select(SchoolClass))  # everyone's, from create_user
+        assign_deck(school_class, db.session.get(Deck, DECK), utcnow() - dt.timedelta(days=1), 15)  # overdue
         db.session.commit()
+        class_id = school_class.id
     decks_heading = "Decks"
     contexts = []
 
@@ -156,7 +162,7 @@ def test_every_page_fits_a_phone_and_passes_axe(app, live_server, browser, class
         student.goto(f"{live_server}/progress/decks/{DECK}")
         walk.check(student, "dashboard")
         for name, path in [("account", "/auth/account"), ("password", "/auth/password"),
-                           ("delete-account", "/auth/account/delete")]:
+                           ("delete-account", "/auth/account/delete"), ("join-class", "/classes/join")]:
             student.goto(live_server + path)
             walk.check(student, name)
 
@@ -170,7 +176,7 @@ def test_every_page_fits_a_phone_and_passes_axe(app, live_server, browser, class
             ("class", "/progress/class"), ("student", f"/progress/class/students/{lena}"),
             ("student-deck", f"/progress/class/students/{lena}/decks/{DECK}"),
             ("items", f"/progress/class/decks/{DECK}/items?retired=1"), ("privacy", "/progress/privacy"),
-            ("admin-teachers", "/admin/teachers"),
+            ("admin-teachers", "/admin/teachers"), ("classes", "/classes/"), ("class-page", f"/classes/{class_id}"),
         ]:
             response = teacher.goto(live_server + path)
             assert response.status == 200, path
@@ -182,7 +188,7 @@ def test_every_page_fits_a_phone_and_passes_axe(app, live_server, browser, class
     finally:
         for context in contexts:
             context.close()
-    assert walk.seen == 26
+    assert walk.seen == 29
     assert not walk.problems, "\n".join(walk.problems)
 
 

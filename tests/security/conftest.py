@@ -23,20 +23,26 @@ class World:
     other_run_id: int
     other_user_id: int
     own_run_id: int
+    class_id: int = 0  # anna's and ben's class, taught by tina
+    assignment_id: int = 0  # the deck assigned to that class
+    join_code: str = ""
 
 
 @pytest.fixture
 def world(app, create_user) -> World:
-    """Students 'anna' and 'ben', teacher 'tina', admin 'ada'; ben and anna each have a run with one answer."""
-    from quizapp.models import Deck, User
+    """Students 'anna' and 'ben' in tina's class "Klasse A" (the deck assigned to it), 'olga' in otto's
+    "Klasse B", admin 'ada' (where accounts give an admin role); ben and anna each have a run with one answer."""
+    from quizapp.models import Deck, SchoolClass, User
+    from quizapp.operations.assignments import assign_deck
     from quizapp.operations.quiz import mark_answer, record_attempt, start_run, visible_questions
-    from quizapp.operations.users import create_user as make_user
 
-    create_user("anna")
-    create_user("ben")
-    create_user("tina", teacher=True)
+    create_user("anna", school_class="Klasse A")
+    create_user("ben", school_class="Klasse A")
+    create_user("tina", teacher=True, school_class="Klasse A")
+    create_user("olga", school_class="Klasse B")
+    create_user("otto", teacher=True, school_class="Klasse B")
+    create_user("ada", teacher=True, school_class=None)
     with app.app_context():
-        make_user("ada", "geheim123", is_admin=True)
         deck = db.session.scalars(db.select(Deck).order_by(Deck.id)).first()
         assert deck is not None, "the security tests need a deck in questions/"
         question = visible_questions(deck)[0]
@@ -47,8 +53,13 @@ def world(app, create_user) -> World:
             record_attempt(run, user, question, mark_answer(question, deck.language, choice="x",
                                                             gap_answers=["x"]))
             runs[name] = (run.id, user.id)
+        if hasattr(User, "is_admin"):  # the admin role of the accounts work
+            db.session.scalar(db.select(User).where(User.username == "ada")).is_admin = True
+        school_class = db.session.scalar(db.select(SchoolClass).where(SchoolClass.name == "Klasse A"))
+        assignment = assign_deck(school_class, deck, None, None)
         db.session.commit()
-        return World(deck.id, question.id, runs["ben"][0], runs["ben"][1], runs["anna"][0])
+        return World(deck.id, question.id, runs["ben"][0], runs["ben"][1], runs["anna"][0],
+                     school_class.id, assignment.id, school_class.join_code)
 
 
 def log_in(forms, username: str, password: str = "geheim123") -> None:

@@ -79,6 +79,9 @@ def url_values(world) -> dict:
         "user_id": world.other_user_id,
         "student_id": world.other_user_id,
         "code": "en",
+        "class_id": world.class_id,
+        "assignment_id": world.assignment_id,
+        "join_code": world.join_code,
         "filename": "style.css",
     }
 

@@ -1,4 +1,5 @@
-"""Every URL rule, as an anonymous visitor, a student, a teacher and an admin: each gets only what is theirs.
+"""Every URL rule, as an anonymous visitor, a student, a student of another class, the class's teacher, another
+teacher and an admin: each gets only what is theirs.
 
 The walk covers blueprints added later on its own; a new endpoint fails here until it is classified below.
 """
@@ -12,22 +13,33 @@ from tests.security.conftest import log_in
 from tests.security.support import build_url, inline_code, methods_of
 
 # Anyone, logged in or not.
-PUBLIC = {"static", "auth.login", "auth.register", "health.healthz", "i18n.switch_language"}
+PUBLIC = {"static", "auth.login", "auth.register", "health.healthz", "i18n.switch_language", "classes.join_link"}
 # Any logged-in account; the page shows only the account's own data.
 ACCOUNT = {
     "quiz.index", "quiz.start", "auth.logout", "auth.account", "auth.logout_everywhere",
     "export.deck_package",
     "progress.dashboard", "progress.practise", "progress.review", "progress.history_csv",
-    "progress.history_xlsx",
+    "progress.history_xlsx", "classes.join",
     "auth.change_password", "auth.data_json", "auth.cards_csv", "auth.delete",
 }
 # The URL names a run or account; here it is another student's, so a student gets 403 or 404.
 OWNER_ONLY = {"quiz.question", "quiz.answer", "quiz.feedback", "quiz.summary", "quiz.retry_missed"}
-# Teachers only: a student gets 403 (or 404). Every endpoint of these blueprints counts as such.
+# Teachers only: a student gets 403 (or 404). Every endpoint of these blueprints counts as such. The progress
+# pages here show only the teacher's own classes (test_teachers_see_only_their_classes below).
 TEACHER = {
-    "progress.class_overview", "progress.class_student", "progress.class_student_deck", "progress.item_stats",
-    "progress.results_csv", "progress.results_xlsx", "progress.reset_student_password", "progress.privacy",
+    "progress.class_overview", "progress.item_stats", "progress.results_csv", "progress.results_xlsx",
+    "classes.index", "classes.create", "progress.privacy",
 }
+# One class (tina's "Klasse A") or one of its students: its teachers and an admin only; another teacher
+# gets 404 (or 403), as students do.
+CLASS_TEACHERS = {
+    "classes.detail", "classes.rename", "classes.archive", "classes.rotate", "classes.add_co_teacher",
+    "classes.remove", "classes.assign", "classes.unassign", "classes.qr_code",
+    "progress.class_student", "progress.class_student_deck", "progress.reset_student_password",
+}
+ROLES = {"anonymous": None, "student": "anna", "student of another class": "olga", "teacher": "tina",
+         "other teacher": "otto", "admin": "ada"}
+STUDENTS = {"student", "student of another class"}
 TEACHER_BLUEPRINTS = {"teacher"}
 # Admins only: students and teachers get 403 (or 404).
 ADMIN_BLUEPRINTS = {"admin"}
@@ -42,6 +54,8 @@ def classify(endpoint: str) -> str | None:
         return "account"
     if endpoint in OWNER_ONLY:
         return "owner"
+    if endpoint in CLASS_TEACHERS:
+        return "class"
     if endpoint in TEACHER or endpoint.split(".")[0] in TEACHER_BLUEPRINTS:
         return "teacher"
     if endpoint.split(".")[0] in ADMIN_BLUEPRINTS:
@@ -53,7 +67,7 @@ def test_every_endpoint_is_classified(app):
     unclassified = sorted({rule.endpoint for rule in app.url_map.iter_rules() if classify(rule.endpoint) is None})
     assert not unclassified, (
         f"endpoint(s) {unclassified} are not classified for the access test: add each to PUBLIC, ACCOUNT, "
-        "OWNER_ONLY, TEACHER or ADMIN_BLUEPRINTS in tests/security/test_access.py, so that the test checks who "
+        "OWNER_ONLY, TEACHER, CLASS_TEACHERS or ADMIN_BLUEPRINTS in tests/security/test_access.py, so that the test checks who "
         "may reach them"
     )
 
@@ -69,7 +83,8 @@ def expected(role: str, kind: str, method: str, status: int, location: str) -> b
         return status < 400 or (status == 404 and kind == "public") or status in (400, 422)
     if kind == "owner":
         return status in (403, 404)
-    if role == "student" or (kind == "admin" and role != "admin"):
+    if role in STUDENTS or (kind == "class" and role == "other teacher") \
+            or (kind == "admin" and role != "admin"):
         return status in (403, 404)
     return status == 200 if method == "GET" else status not in (401, 403)
 
@@ -80,7 +95,7 @@ def sign_in(app, forms, role: str) -> tuple[str | None, str]:
     The token is read first: logging in starts a new session with a new CSRF secret, stored with the token.
     """
     if role != "anonymous":
-        log_in(forms, {"student": "anna", "teacher": "tina", "admin": "ada"}[role])
+        log_in(forms, ROLES[role])
     page = forms.client.get("/auth/login" if role == "anonymous" else "/")
     token = csrf_token_from(page.get_data(as_text=True))
     cookie = forms.client.get_cookie("session")
@@ -92,7 +107,7 @@ def session_ends_last(rule) -> tuple[bool, str]:
     return rule.endpoint in SESSION_ENDING, rule.endpoint == "auth.logout", rule.rule
 
 
-@pytest.mark.parametrize("role", ["anonymous", "student", "teacher", "admin"])
+@pytest.mark.parametrize("role", list(ROLES))
 def test_each_url_answers_as_it_should(app, world, forms, role):
     session, token = sign_in(app, forms, role)
     wrong, checked = [], 0
@@ -137,3 +152,22 @@ def test_student_cannot_read_or_answer_another_students_run(world, forms, client
                            data={"csrf_token": csrf_token_from(page.get_data(as_text=True)),
                                  "question_id": world.question_id, "choice": "x"})
     assert response.status_code == 404
+
+
+def test_teachers_see_only_their_classes(world, forms, client):
+    """Overview, exports and item analysis list tina's students to tina, and nothing of them to otto."""
+    pages = ["/progress/class", "/progress/class/results.csv", f"/progress/class/decks/{world.deck_id}/items"]
+    log_in(forms, "tina")
+    tina = [client.get(url).get_data(as_text=True) for url in pages]
+    assert "anna" in tina[0] and "ben" in tina[0] and "olga" not in tina[0]
+    assert "anna" in tina[1] and "olga" not in tina[1]
+    assert client.get(f"/progress/class?class={world.class_id}").status_code == 200
+    client.post("/auth/logout", data={"csrf_token": csrf_token_from(tina[0])})
+    log_in(forms, "otto")
+    otto = [client.get(url).get_data(as_text=True) for url in pages]
+    assert "olga" in otto[0] and "anna" not in otto[0] and "ben" not in otto[0]
+    assert "olga" in otto[1] and "anna" not in otto[1] and "ben" not in otto[1]
+    for url in (f"/progress/class?class={world.class_id}", f"/progress/class/results.csv?class={world.class_id}",
+                f"/progress/class/decks/{world.deck_id}/items?class={world.class_id}",
+                f"/classes/{world.class_id}", f"/progress/class/students/{world.other_user_id}"):
+        assert client.get(url).status_code == 404, url

@@ -18,7 +18,7 @@ from quizapp.extensions import db
 from quizapp.models import Question, QuizRun, User
 from quizapp.operations.quiz import mark_answer, record_attempt
 from quizapp.operations.users import create_user
-from tests.conftest import FROZEN_BANKS
+from tests.conftest import FROZEN_BANKS, put_into_class
 from tests.security.conftest import log_in
 from tests.security.support import BIDI_CONTROLS, build_url, methods_of, unisolated_bidi
 
@@ -46,7 +46,7 @@ def app_config(app_config):
 
 @pytest.fixture
 def rtl_world(app, world):
-    """ben is now called "‮neb" (an account from before usernames were checked), a student "سارة" joined,
+    """ben is now called "‮neb" (an account from before usernames were checked), a student "سارة" joined tina's class,
     and anna and ben both typed TYPED into a cloze gap of their run."""
     with app.app_context():
         for run_id in (world.other_run_id, world.own_run_id):
@@ -56,7 +56,7 @@ def rtl_world(app, world):
                                                                  Question.type == "cloze")).first()
             record_attempt(run, user, cloze, mark_answer(cloze, "de", gap_answers=[TYPED]))
         db.session.get(User, world.other_user_id).username = f"{RLO}neb"
-        create_user("سارة", "geheim123")
+        put_into_class(create_user("سارة", "geheim123"), "Klasse A")  # tina's class, as anna and ben
         db.session.commit()
     return world
 

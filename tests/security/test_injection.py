@@ -126,9 +126,19 @@ def test_every_page_of_every_role_keeps_hostile_text_inert(app, hostile, client,
     """Teacher pages, progress and whatever comes later: every GET page that names the hostile deck."""
     from types import SimpleNamespace
 
-    create_user("anna")
-    student_id = create_user("ben")
-    create_user("tina", teacher=True)
+    hostile_class = (SCRIPT + QUOTES)[:80]  # the class's name is text a teacher typed
+    create_user("anna", school_class=hostile_class)
+    student_id = create_user("ben", school_class=hostile_class)
+    create_user("tina", teacher=True, school_class=hostile_class)
+    with app.app_context():
+        from quizapp.extensions import db
+        from quizapp.models import Deck, SchoolClass
+        from quizapp.operations.assignments import assign_deck
+
+        school_class = db.session.scalar(db.select(SchoolClass))
+        assignment = assign_deck(school_class, db.session.get(Deck, "boese"), None, 15)
+        db.session.commit()
+        class_values = dict(class_id=school_class.id, assignment_id=assignment.id, join_code=school_class.join_code)
     ben = app.test_client()
     log_in(type(forms)(ben), "ben")
     start = ben.post("/decks/boese/start", data={"csrf_token": csrf_token_from(ben.get("/").get_data(as_text=True))})
@@ -138,7 +148,8 @@ def test_every_page_of_every_role_keeps_hostile_text_inert(app, hostile, client,
     ben.post(f"{run_url}/answer", data={"csrf_token": csrf_token_from(html), "question_id": qid,
                                         "choice": QUOTES, "gaps-0": SCRIPT})
     run_id = int(run_url.rstrip("/").split("/")[-1])
-    world = SimpleNamespace(deck_id="boese", question_id=qid, other_run_id=run_id, other_user_id=student_id)
+    world = SimpleNamespace(deck_id="boese", question_id=qid, other_run_id=run_id, other_user_id=student_id,
+                            **class_values)
     for name, session in (("ben", ben), ("tina", None)):
         if session is None:
             session = app.test_client()

@@ -1,7 +1,7 @@
 """accounts: an admin role, one-time reset codes that force a new password, deleted (anonymised) accounts
 
 Revision ID: 0008_accounts_admin_resets
-Revises: 0006_sessions_fact_keys
+Revises: 0007_classes
 
 Every existing account keeps its password and role: nobody becomes admin here (`quizapp create-user NAME
 --admin` makes one), nobody must change a password, no account is deleted.
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 
 revision = '0008_accounts_admin_resets'
-down_revision = '0006_sessions_fact_keys'
+down_revision = '0007_classes'
 branch_labels = None
 depends_on = None
 
