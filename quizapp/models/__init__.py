@@ -5,7 +5,8 @@ from quizapp.models.bank_error import BankLoadError
 from quizapp.models.deck import Deck, Question
 from quizapp.models.item_tally import FirstAnswerCount, FirstVerdictLearners
 from quizapp.models.review import ReviewCard
+from quizapp.models.review_action import ReviewAction
 from quizapp.models.user import User
 
 __all__ = ["Attempt", "BankLoadError", "Deck", "FirstAnswerCount", "FirstVerdictLearners", "Question", "QuizRun",
-           "ReviewCard", "User"]
+           "ReviewAction", "ReviewCard", "User"]
