@@ -23,7 +23,7 @@ from quizapp.teacher.files import questions_dir
 from quizapp.teacher.forms import BulkStatusForm, StatusForm, UndoForm
 
 SPACE_RE = re.compile(r"\s+")
-LABEL_CHARS = 70
+LABEL_CHARS = 80
 
 
 @bp.post("/questions/<question_id>/status")
@@ -74,7 +74,7 @@ def last_review_action() -> dict | None:
 def question_label(question: Question) -> str:
     """How messages name an item: its text as students read it (gaps as "…"), shortened."""
     text = SPACE_RE.sub(" ", CLOZE_RE.sub("…", question.text)).strip()
-    return text if len(text) <= LABEL_CHARS else text[: LABEL_CHARS - 1].rstrip() + "…"
+    return text if len(text) <= LABEL_CHARS else text[: LABEL_CHARS].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
 
 
 def describe(changes: dict) -> str:
@@ -84,9 +84,9 @@ def describe(changes: dict) -> str:
     if len(changes) == 1:
         question = db.session.get(Question, next(iter(changes)))
         label = question_label(question) if question is not None else next(iter(changes))
-        return {"approved": _("Approved: “%(question)s”.", question=label),
-                "retired": _("Retired: “%(question)s”.", question=label),
-                "draft": _("Back to draft: “%(question)s”.", question=label)}[status]
+        return {"approved": _("Approved: “%(question)s”", question=label),
+                "retired": _("Retired: “%(question)s”", question=label),
+                "draft": _("Back to draft: “%(question)s”", question=label)}[status]
     count = len(changes)
     if status == "approved":
         return ngettext("%(num)d item approved.", "%(num)d items approved.", count)
