@@ -77,7 +77,7 @@
       refreshBulk(false);
       body.set("items", form.elements.items.value);  // ticked boxes are in `body` already (form="bulk-form")
     }
-    return fetch(form.action, { method: "POST", body: body, credentials: "same-origin",
+    return fetch(form.getAttribute("action"), { method: "POST", body: body, credentials: "same-origin",
                                 headers: { "Accept": "application/json" } })
       .then(function (response) {
         if ((response.headers.get("Content-Type") || "").indexOf("application/json") < 0) throw new Error("no JSON");
