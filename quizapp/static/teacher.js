@@ -26,18 +26,18 @@
     select(all[Math.max(0, Math.min(all.length - 1, index < 0 ? 0 : index + step))]);
   }
 
-  function showMessage(ok, text) {
+  // The undo bar says what the last action did; other answers (errors, what an undo did) go above it.
+  function showAnswer(answer) {
     var bar = document.getElementById("undo-bar"), status = document.getElementById("action-status");
-    if (!bar || !status) return;
+    var what = document.getElementById("undo-what"), form = document.querySelector("#undo-bar form");
+    if (!bar || !status || !what || !form) return;
+    var own = answer.ok && answer.message === answer.undo;
+    status.hidden = own;
+    status.className = "flash " + (answer.ok ? "flash-success" : "flash-error");
+    status.textContent = own ? "" : answer.message;
+    what.textContent = answer.undo || "";
+    form.hidden = !answer.undo;
     bar.hidden = false;
-    status.hidden = false;
-    status.className = "flash " + (ok ? "flash-success" : "flash-error");
-    status.textContent = text;
-  }
-  function showUndo(label) {
-    var what = document.getElementById("undo-what"), form = document.querySelector('#undo-bar form');
-    if (what) what.textContent = label || "";
-    if (form) form.hidden = !label;
   }
   // An item's new status: the review queue shows drafts only, the deck list shows the new status.
   function applyStatus(id, change) {
@@ -86,8 +86,7 @@
       .then(function (answer) {
         Object.keys(answer.statuses || {}).forEach(function (id) { applyStatus(id, answer.statuses[id]); });
         refreshBulk(answer.ok && form.id === "bulk-form");
-        showMessage(answer.ok, answer.message);
-        showUndo(answer.undo);
+        showAnswer(answer);
       });
   }
 

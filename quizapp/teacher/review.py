@@ -74,7 +74,7 @@ def last_review_action() -> dict | None:
 def question_label(question: Question) -> str:
     """How messages name an item: its text as students read it (gaps as "…"), shortened."""
     text = SPACE_RE.sub(" ", CLOZE_RE.sub("…", question.text)).strip()
-    return text if len(text) <= LABEL_CHARS else text[: LABEL_CHARS].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
+    return text if len(text) <= LABEL_CHARS else text[: LABEL_CHARS].rsplit(" ", 1)[0].rstrip(" ,;:…") + "…"
 
 
 def describe(changes: dict) -> str:

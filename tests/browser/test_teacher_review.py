@@ -101,11 +101,11 @@ def test_review_actions_update_the_page_in_place_and_undo(app, live_server, page
     page.goto(live_server + "/teacher/review")
     page.evaluate("window.samePage = true")  # gone if anything reloads the page
     visible = page.locator(".review-item:visible")
-    status = page.locator("#action-status")
+    status, last_change = page.locator("#action-status"), page.locator("#undo-what")
 
     page.keyboard.press("a")
     expect(visible).to_have_count(2)
-    expect(status).to_have_text("Freigegeben: „Nordkorea und Russland teilen sich eine gerade einmal … Kilometer lange…“")
+    expect(last_change).to_have_text("Freigegeben: „Nordkorea und Russland teilen sich eine gerade einmal … Kilometer lange…“")
     expect(page.locator(".review-item.selected")).to_have_attribute("data-id", DRAFTS[1])
     page.keyboard.press("u")  # a stray key undone
     expect(visible).to_have_count(3)
@@ -114,7 +114,7 @@ def test_review_actions_update_the_page_in_place_and_undo(app, live_server, page
         page.locator(f"#q-{qid} input[name=selected]").check()
     page.locator("#bulk-form button[value='retired:selected']").click()
     expect(visible).to_have_count(1)
-    expect(status).to_have_text("2 Fragen zurückgezogen.")
+    expect(last_change).to_have_text("2 Fragen zurückgezogen.")
     expect(page.locator("#bulk-form .shown-count")).to_have_text("1")
     page.screenshot(path=str(artifacts / "teacher-review-in-place.png"), full_page=True)
     page.get_by_role("button", name="Rückgängig").click()
@@ -131,7 +131,7 @@ def test_review_actions_update_the_page_in_place_and_undo(app, live_server, page
     expect(item.get_by_role("button", name="Wieder Entwurf")).to_be_visible()
     expect(item.get_by_role("button", name="Freigeben")).to_be_hidden()
     page.locator("#bulk-form button[value='approved:shown']").click()
-    expect(page.locator("#action-status")).to_have_text("2 Fragen freigegeben.")
+    expect(page.locator("#undo-what")).to_have_text("2 Fragen freigegeben.")
     assert page.evaluate("window.samePage") is True
     with app.app_context():
         assert [db.session.get(Question, qid).status for qid in DRAFTS] == ["approved"] * 3
