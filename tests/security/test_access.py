@@ -26,6 +26,7 @@ OWNER_ONLY = {"quiz.question", "quiz.answer", "quiz.feedback", "quiz.summary", "
 TEACHER = {
     "progress.class_overview", "progress.class_student", "progress.class_student_deck", "progress.item_stats",
     "progress.results_csv", "progress.results_xlsx",
+    "teacher.set_status", "teacher.bulk_status", "teacher.undo",  # review actions (teacher blueprint anyway)
 }
 TEACHER_BLUEPRINTS = {"teacher"}
 # These end the account's sessions everywhere, copies of the cookie included.
