@@ -86,6 +86,8 @@
       .then(function (answer) {
         Object.keys(answer.statuses || {}).forEach(function (id) { applyStatus(id, answer.statuses[id]); });
         refreshBulk(answer.ok && form.id === "bulk-form");
+        var empty = document.getElementById("queue-empty");
+        if (empty) empty.hidden = items().length > 0;
         showAnswer(answer);
       });
   }
