@@ -10,7 +10,7 @@ sentence checks against the real article), loads it, then times through Flask's 
 - the phases of one write, called directly: read + parse the file, the ruamel round-trip edit, the check
   against the other files and the article, the save, the database sync, and rendering the review queue.
 Aim: every action under 300 ms at the server. PostgreSQL only with --postgres (its public schema is DROPPED
-first: give it a scratch database). Figures: docs/question-bank.md, section "Reviewing at speed".
+first: give it a scratch database). Figures: docs/question-bank.md, section "Reviewing in the browser".
 """
 
 from __future__ import annotations
