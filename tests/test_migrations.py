@@ -72,3 +72,28 @@ def test_accounts_whose_names_read_alike_keep_working_after_0005(app_config, tmp
     with app.app_context():
         db.session.remove()
         db.engine.dispose()
+
+
+def test_a_database_of_0006_gets_the_undo_table_and_keeps_its_data(app_config, tmp_path):
+    """0010 adds review_actions beside the existing rows; the first review action after it can be undone."""
+    config = dict(app_config, UPGRADE_DB_ON_START=False, SYNC_BANKS_ON_START=False)
+    old = create_app(config, instance_path=str(tmp_path / "old"))
+    with old.app_context():
+        upgrade(revision="0006_sessions_fact_keys")
+        assert "review_actions" not in sa.inspect(db.engine).get_table_names()
+        db.session.execute(sa.text("INSERT INTO users (username, username_key, session_nonce, password_hash, "
+                                   "is_teacher, created_at) VALUES ('tina', 'tina', 'n', 'x', true, "
+                                   "CURRENT_TIMESTAMP)"))
+        db.session.commit()
+        upgrade()
+        from quizapp.models import ReviewAction, User
+
+        tina = db.session.scalar(sa.select(User).filter_by(username="tina"))
+        db.session.add(ReviewAction(user_id=tina.id, changes={"q-1": ["draft", "approved"]}))
+        db.session.commit()
+        assert db.session.scalar(sa.select(ReviewAction.changes)) == {"q-1": ["draft", "approved"]}
+        downgrade(revision="0006_sessions_fact_keys")
+        assert "review_actions" not in sa.inspect(db.engine).get_table_names()
+        assert db.session.execute(sa.text("SELECT username FROM users")).scalar_one() == "tina"
+        db.session.remove()
+        db.engine.dispose()

@@ -28,4 +28,5 @@ def bank_file_unreadable(error: OSError):
     return render_template("error.html", code=409, message=message), 409
 
 
-from quizapp.teacher import editing, interop, new_deck, publishing, routes  # noqa: E402,F401  registers the views
+# registers the views
+from quizapp.teacher import editing, interop, new_deck, publishing, review, routes  # noqa: E402,F401

@@ -102,6 +102,25 @@ class StatusForm(Form):
     next = HiddenField()
 
 
+class BulkStatusForm(Form):
+    """Approve or retire the ticked items, or all shown; `items` holds "id:content_hash" of every item shown."""
+
+    action = HiddenField(validators=[DataRequired()])  # "approved:selected", "retired:shown", ...
+    items = HiddenField(validators=[DataRequired()])
+    next = HiddenField()
+
+    def shown(self) -> dict[str, str]:
+        """id -> content hash of the items the page showed."""
+        pairs = (entry.rpartition(":") for entry in (self.items.data or "").split())
+        return {qid: digest for qid, _colon, digest in pairs if qid}
+
+
+class UndoForm(Form):
+    """Undo the teacher's last review action; `next` is the page to return to."""
+
+    next = HiddenField()
+
+
 class ShowDraftsForm(Form):
     show_drafts = HiddenField(validators=[DataRequired()])
 

@@ -7,10 +7,9 @@ from flask_babel import gettext as _
 from markupsafe import Markup
 from sqlalchemy import select
 
-from quizapp.bank import BankLoadFailed, load_bank_text, render_cloze
-from quizapp.bank.write import FileChanged, NotEditable, read_bank, set_deck_fields, set_question_fields
+from quizapp.bank import render_cloze
+from quizapp.bank.write import FileChanged, NotEditable, read_bank, set_deck_fields
 from quizapp.extensions import db
-from quizapp.i18n import is_local_url
 from quizapp.models import Deck, Question
 from quizapp.operations.bank_errors import bank_load_errors
 from quizapp.quiz.forms import shuffled_options
@@ -74,38 +73,6 @@ def review():
                            position=request.args.get("pos", 0, type=int), load_errors=bank_load_errors())
 
 
-@bp.post("/questions/<question_id>/status")
-def set_status(question_id: str):
-    """Approve, retire or send back to draft one item, if it is still the version the teacher saw."""
-    question = _question_or_404(question_id)
-    form = StatusForm()
-    target = form.next.data if is_local_url(form.next.data) else url_for("teacher.review")
-    if not form.validate() or form.status.data not in ("draft", "approved", "retired"):
-        abort(400)
-    path = bank_path(question.deck.file_name)
-    text, sha = read_bank(path)
-    try:
-        bank = load_bank_text(text, path.name)
-        item = next((q for q in bank.questions if q.id == question.id), None)
-    except BankLoadFailed:
-        item = None
-    if item is None or item.content_hash() != form.content_hash.data:
-        flash(_("Item %(id)s was changed in its file since this page was loaded: nothing was saved. "
-                "Please look at it again.", id=question.id), "error")
-        return redirect(target)
-    try:
-        errors = save_and_sync(path.name, set_question_fields(text, question.id, {"status": form.status.data}),
-                               sha)
-    except (FileChanged, NotEditable):
-        errors = None
-    if errors is None or errors:
-        flash(_("%(file)s changed or has errors, so item %(id)s was not saved. Please look at it again.",
-                file=path.name, id=question.id), "error")
-    else:
-        flash(_("%(id)s is now %(status)s.", id=question.id, status=_(form.status.data)), "success")
-    return redirect(target)
-
-
 @bp.post("/decks/<deck_id>/show-drafts")
 def show_drafts(deck_id: str):
     """The deck setting `show_drafts`, written to the deck block of its file."""
@@ -130,10 +97,3 @@ def _deck_or_404(deck_id: str) -> Deck:
     if deck is None or not deck.in_files:
         abort(404)
     return deck
-
-
-def _question_or_404(question_id: str) -> Question:
-    question = db.session.get(Question, question_id)
-    if question is None or not question.in_file:
-        abort(404)
-    return question

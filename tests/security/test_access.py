@@ -29,6 +29,7 @@ OWNER_ONLY = {"quiz.question", "quiz.answer", "quiz.feedback", "quiz.summary", "
 TEACHER = {
     "progress.class_overview", "progress.item_stats", "progress.results_csv", "progress.results_xlsx",
     "classes.index", "classes.create", "progress.privacy",
+    "teacher.set_status", "teacher.bulk_status", "teacher.undo",  # review actions (teacher blueprint anyway)
 }
 # One class (tina's "Klasse A") or one of its students: its teachers and an admin only; another teacher
 # gets 404 (or 403), as students do.
