@@ -35,7 +35,8 @@ bp.add_app_template_filter(explain, "explain")  # why a typed answer was marked 
 @bp.get("/")
 @login_required
 def index():
-    decks = db.session.scalars(select(Deck).where(Deck.in_files.is_(True)).order_by(Deck.title)).all()
+    decks = db.session.scalars(select(Deck).where(Deck.in_files.is_(True), Deck.archived.is_(False))
+                               .order_by(Deck.title)).all()
     visible = visible_counts()
     counts = {deck.id: visible.get(deck.id, 0) for deck in decks}
     end_of_today = today_bounds(utcnow(), current_app.config["TIMEZONE"])[1]
@@ -49,7 +50,7 @@ def index():
 @login_required
 def start(deck_id: str):
     deck = db.session.get(Deck, deck_id)
-    if deck is None or not deck.in_files:
+    if deck is None or not deck.in_files or deck.archived:
         abort(404)
     length = session_length(request.form.get("length"))
     if length is False:

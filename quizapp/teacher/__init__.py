@@ -28,4 +28,4 @@ def bank_file_unreadable(error: OSError):
     return render_template("error.html", code=409, message=message), 409
 
 
-from quizapp.teacher import editing, new_deck, routes  # noqa: E402,F401  registers the views
+from quizapp.teacher import deck_settings, editing, labels, new_deck, questions, routes  # noqa: E402,F401  registers the views

@@ -33,6 +33,13 @@ def form_data(sha: str, **changes) -> dict:
     return data | changes
 
 
+def field_of(page: str, name: str) -> str:
+    """The HTML of one form field's row: label, input, hint and its errors."""
+    match = re.search(rf'<div class="field[^"]*">\s*<label for="{name}".*?</div>', page, re.S)
+    assert match, f"no field {name}"
+    return match.group(0)
+
+
 def with_comments(deck_file) -> str:
     """The seed deck with comments in several places, as a teacher might keep it."""
     text = deck_file.read_text()
@@ -91,7 +98,9 @@ def test_an_invalid_edit_is_shown_and_changes_nothing(teacher, forms, deck_file)
                           page=EDIT_URL)
     page = response.get_data(as_text=True)
     assert response.status_code == 422
-    assert "a cloze text needs at least one gap" in page
+    assert "A cloze text needs at least one gap" in field_of(page, "text")  # under the field, in words
+    assert "This sentence is not in the article" in field_of(page, "source_sentence")
+    assert ".yaml:" not in page  # no parser message naming file and line
     assert deck_file.read_bytes() == before
 
 
