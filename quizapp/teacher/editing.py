@@ -16,6 +16,7 @@ from quizapp.models import Deck, Question
 from quizapp.operations.bank_errors import bank_load_errors
 from quizapp.teacher import bp
 from quizapp.teacher.field_errors import QUESTION_FIELDS, attach, show_on
+from quizapp.teacher.file_view import differences, problems_in
 from quizapp.teacher.files import bank_path, check_text, display_name, save_and_sync
 from quizapp.teacher.forms import DeckYamlForm, QuestionForm, accept_text
 
@@ -133,8 +134,11 @@ def edit_deck(deck_id: str):
                         return redirect(url_for("teacher.deck", deck_id=report.banks[0].deck.id))
     if conflict:
         flash(_(CHANGED_ON_DISK), "error")
+    sent = (form.text.data or "").replace("\r\n", "\n")
     return render_template("teacher/edit_deck.html", form=form, deck=deck, report=report, saved=saved,
-                           current_text=text if conflict else None, load_errors=bank_load_errors(path.name)), \
+                           current_text=text if conflict else None, diff=differences(text, sent) if conflict else None,
+                           problems=problems_in(sent, report.errors) if report else [],
+                           load_errors=bank_load_errors(path.name)), \
         409 if conflict else (422 if (report and report.errors) or form.errors else 200)
 
 

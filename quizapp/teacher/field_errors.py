@@ -56,6 +56,7 @@ RULES: list[tuple[re.Pattern, str | None, Callable[[re.Match], str]]] = [
     (re.compile(r"path '.*' must name an article in seeds/|the article .* (?:is missing|does not exist)"), "",
      lambda m: _("The deck's article in seeds/ is missing or not allowed; check it in the whole-file editor.")),
 ]
+QUESTION_RE = re.compile(r"^question '([^']*)'")
 PREFIX_RE = re.compile(r"^(?:question '[^']*'|question #\d+|deck|deck source)(?: source)?: ")
 
 
@@ -74,6 +75,16 @@ def attach(errors: Iterable[BankError], fields: dict[str, str]) -> tuple[dict[st
         else:
             general.append(text or _("Line %(line)s: %(message)s", line=error.line, message=message))
     return by_field, general
+
+
+def translated(error: BankError) -> str:
+    """One error in the teacher's language where a rule knows it, else as the checker wrote it."""
+    message = PREFIX_RE.sub("", error.message)
+    text = _translate(message, {key: key for key in QUESTION_FIELDS | DECK_FIELDS})[1]
+    if text is None:
+        return error.message
+    owner = QUESTION_RE.match(error.message)
+    return f"{owner.group(1)}: {text}" if owner else text  # which item, where the file has several
 
 
 def _translate(message: str, fields: dict[str, str]) -> tuple[str | None, str | None]:
