@@ -68,10 +68,10 @@
         goTo(parseInt(link.dataset.line, 10), parseInt(link.dataset.column || "1", 10));
       });
     });
-    if (window.ResizeObserver) {
-      new ResizeObserver(function () { gutter.style.height = textarea.offsetHeight + "px"; sync(); }).observe(textarea);
-    }
+    function fit() { gutter.style.height = textarea.offsetHeight + "px"; sync(); }  // the text area sets the height
+    if (window.ResizeObserver) new ResizeObserver(fit).observe(textarea);
     number();
+    fit();
   }
 
   document.addEventListener("DOMContentLoaded", function () {

@@ -62,6 +62,9 @@
                                           (accepted.length ? " · " + accepted.join(", ") : "")));
     }
     var sentence = value(form, "source_sentence");
+    if (!sentence && form.dataset.type === "cloze") {  // what saving uses: the text with its gaps filled in
+      sentence = text.replace(GAP_RE, function (whole, number, answer) { return answer; });
+    }
     if (sentence) preview.appendChild(el("blockquote", "source-sentence", sentence));
     target.replaceChildren(preview);
   }
