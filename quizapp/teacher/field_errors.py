@@ -53,8 +53,6 @@ RULES: list[tuple[re.Pattern, str | None, Callable[[re.Match], str]]] = [
      lambda m: _("Its id is also used in %(file)s.", file=m.group(1))),
     (re.compile(r"deck id '(.*)' is (?:also|already) used (?:in|by) (\S+)"), "",
      lambda m: _("The deck id %(id)s is also used in %(file)s.", id=m.group(1), file=m.group(2))),
-    (re.compile(r"path '.*' must name an article in seeds/|the article .* (?:is missing|does not exist)"), "",
-     lambda m: _("The deck's article in seeds/ is missing or not allowed; check it in the whole-file editor.")),
 ]
 QUESTION_RE = re.compile(r"^question '([^']*)'")
 PREFIX_RE = re.compile(r"^(?:question '[^']*'|question #\d+|deck|deck source)(?: source)?: ")
