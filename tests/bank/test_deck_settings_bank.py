@@ -63,3 +63,19 @@ def test_an_added_item_goes_to_the_end_and_a_removed_one_leaves_no_trace():
     assert [q.id for q in load_bank_text(added).questions] == ["q-cloze", "q-mcq", "q-neu"]
     assert remove_question(added, "q-neu") == GOOD
     assert [q.id for q in load_bank_text(remove_question(GOOD, "q-cloze")).questions] == ["q-mcq"]
+
+
+def test_validate_checks_the_settings_too(project, monkeypatch):
+    from .bank_sample import BANK
+    from .test_bank_validate import cli
+
+    sourced = BANK.replace("    path: seeds/fluss.txt\n", "    path: seeds/fluss.txt\n    url: www.example.org\n"
+                           "    licence: CC BY\n")
+    (project / "questions" / "fluss.yaml").write_text(sourced, encoding="utf-8")
+    result = cli(project, monkeypatch, "questions")
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == ["questions/fluss.yaml:8:10: deck source: url 'www.example.org' must be a "
+                                          "web address starting with https:// or http://"]
+    fixed = sourced.replace("www.example.org", "https://www.example.org/fluss")
+    (project / "questions" / "fluss.yaml").write_text(fixed, encoding="utf-8")
+    assert cli(project, monkeypatch, "questions").exit_code == 0
