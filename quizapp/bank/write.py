@@ -78,7 +78,7 @@ def delete_bank(path: str | Path, expected_sha256: str) -> None:
 
 @contextmanager
 def _unchanged(path: Path, expected_sha256: str | None):
-    """Hold the directory's lock while the file is still `expected_sha256` (None: absent); yields its digest."""
+    """Hold the directory's lock while the file is `expected_sha256` (None: absent); yield its digest."""
     dir_fd = os.open(path.parent, os.O_RDONLY)
     try:
         fcntl.flock(dir_fd, fcntl.LOCK_EX)  # two saves in this directory never interleave
@@ -131,9 +131,10 @@ def add_question(text: str, item: dict) -> str:
     new = CommentedMap()
     _apply(new, {key: item[key] for key in QUESTION_ORDER if key in item}, QUESTION_ORDER)
     if "source" in new:
-        new["source"] = CommentedMap((k, new["source"][k]) for k in SOURCE_ORDER if new["source"].get(k) is not None)
-    seqs = [v for v in (questions[-1].values() if questions and isinstance(questions[-1], CommentedMap) else ())
-            if isinstance(v, CommentedSeq)]
+        source = new["source"]
+        new["source"] = CommentedMap((k, source[k]) for k in SOURCE_ORDER if source.get(k) is not None)
+    last = questions[-1] if questions and isinstance(questions[-1], CommentedMap) else {}
+    seqs = [v for v in last.values() if isinstance(v, CommentedSeq)]
     if seqs and not seqs[0].fa.flow_style():  # lists written as blocks in the items before it
         for value in new.values():
             if isinstance(value, CommentedSeq):
@@ -144,7 +145,8 @@ def add_question(text: str, item: dict) -> str:
     if len(questions) == 1 or list(data)[-1] != "questions":
         return _dump(data, layout)  # an empty list or keys after it: write the file anew (comments stay)
     dumped = _dump(data, layout)
-    block = dumped.splitlines(keepends=True)[_yaml(layout).load(dumped)["questions"].lc.item(len(questions) - 1)[0]:]
+    first_line = _yaml(layout).load(dumped)["questions"].lc.item(len(questions) - 1)[0]
+    block = dumped.splitlines(keepends=True)[first_line:]
     lines = text.splitlines(keepends=True)
     newline = "\r\n" if lines and lines[0].endswith("\r\n") else "\n"
     gap = newline if spaced else ""

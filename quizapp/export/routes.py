@@ -22,8 +22,8 @@ from quizapp.operations.export import export_deck, weak_question_ids
 @login_required
 def deck_package(deck_id: str):
     deck = db.session.get(Deck, deck_id)
-    if deck is None or not deck.in_files:
-        abort(404)
+    if deck is None or not deck.in_files or (deck.archived and not current_user.is_teacher):
+        abort(404)  # an archived deck is hidden from students
     options = ExportOptionsForm(request.args)
     drafts = options.drafts.data
     if drafts and not (current_user.is_teacher or deck.show_drafts):

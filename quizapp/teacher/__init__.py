@@ -28,4 +28,5 @@ def bank_file_unreadable(error: OSError):
     return render_template("error.html", code=409, message=message), 409
 
 
-from quizapp.teacher import deck_settings, editing, labels, new_deck, questions, routes  # noqa: E402,F401  registers the views
+# noqa: the imports register the views
+from quizapp.teacher import deck_settings, editing, labels, new_deck, questions, routes  # noqa: E402,F401

@@ -45,7 +45,8 @@ def deck_settings(deck_id: str):
                     flash(_("Saved the deck settings."), "success")
                     return redirect(url_for("teacher.deck", deck_id=deck.id))
     return render_template("teacher/deck_settings.html", deck=deck, form=form, general=general,
-                           archive_form=ConfirmForm(file_sha256=sha), load_errors=bank_load_errors(path.name)), \
+                           archive_form=ConfirmForm(file_sha256=sha),
+                           load_errors=bank_load_errors(path.name)), \
         422 if general or form.errors else 200
 
 
@@ -61,9 +62,11 @@ def archive_deck(deck_id: str):
     archive = not deck.archived
     errors = _save(path, text, form.file_sha256.data, {"archived": True if archive else None})
     if errors is None or errors:
-        flash(_("%(file)s changed meanwhile or has errors: the setting was not saved.", file=path.name), "error")
+        flash(_("%(file)s changed meanwhile or has errors: the setting was not saved.", file=path.name),
+              "error")
     elif archive:
-        flash(_("Archived: students no longer see %(title)s. Their answers are kept.", title=deck.title), "success")
+        flash(_("Archived: students no longer see %(title)s. Their answers are kept.", title=deck.title),
+              "success")
     else:
         flash(_("%(title)s is back for students.", title=deck.title), "success")
     return redirect(url_for("teacher.deck_settings", deck_id=deck.id))
@@ -89,14 +92,15 @@ def delete_deck(deck_id: str):
             db.session.commit()
             flash(_("Deleted the deck %(title)s.", title=deck.title), "success")
             return redirect(url_for("teacher.index"))
-    answers = db.session.scalar(select(func.count(Attempt.id)).join(Question).where(Question.deck_id == deck.id))
+    answers = db.session.scalar(select(func.count(Attempt.id)).join(Question)
+                                .where(Question.deck_id == deck.id))
     return render_template("teacher/delete_deck.html", deck=deck, form=form, answers=answers or 0,
                            load_errors=bank_load_errors(path.name)), 409 if request.method == "POST" else 200
 
 
 def _save(path, text: str, sha: str, changes: dict):
-    """The deck block changed and saved; the check's errors ([] when saved), None when the file is not editable
-    or changed meanwhile."""
+    """The deck block changed and saved; the check's errors ([] when saved), None when the file is not
+    editable or changed meanwhile."""
     try:
         return save_and_sync(path.name, set_deck_fields(text, changes), sha)
     except (FileChanged, NotEditable):

@@ -47,8 +47,8 @@ def edit_question(question_id: str):
             changes = form.changes()
             keep_offsets(changes, item, question.deck)
             try:
-                errors = checked_save(form, changes, question.deck, set_question_fields(text, question.id, changes),
-                                      sha)
+                new_text = set_question_fields(text, question.id, changes)
+                errors = checked_save(form, changes, question.deck, new_text, sha)
             except FileChanged:
                 conflict, errors = True, []
             except NotEditable as exc:  # the file on disk does not load (a YAML syntax error?): fix it first
@@ -79,7 +79,8 @@ def checked_save(form, changes: dict, deck: Deck, new_text: str, sha: str) -> li
     if article is None or not sentence or sentence_in(article, sentence):
         return save_and_sync(deck.file_name, new_text, sha)
     form.source_sentence.errors = list(form.source_sentence.errors or ()) + [
-        _("This sentence is not in the article (%(path)s): copy it from there exactly.", path=deck.source_path)]
+        _("This sentence is not in the article (%(path)s): copy it from there exactly.",
+          path=deck.source_path)]
     return check_text(new_text, deck.file_name).errors
 
 
@@ -136,7 +137,8 @@ def edit_deck(deck_id: str):
         flash(_(CHANGED_ON_DISK), "error")
     sent = (form.text.data or "").replace("\r\n", "\n")
     return render_template("teacher/edit_deck.html", form=form, deck=deck, report=report, saved=saved,
-                           current_text=text if conflict else None, diff=differences(text, sent) if conflict else None,
+                           current_text=text if conflict else None,
+                           diff=differences(text, sent) if conflict else None,
                            problems=problems_in(sent, report.errors) if report else [],
                            load_errors=bank_load_errors(path.name)), \
         409 if conflict else (422 if (report and report.errors) or form.errors else 200)

@@ -78,7 +78,8 @@ class QuestionForm(Form):
         self.kind.choices = kind_choices(kind or self.kind.data)  # the item's own kind stays choosable
 
     def validate_source_sentence(self, field) -> None:
-        if not (field.data or "").strip() and not (self.meta.item_type == "cloze" and (self.text.data or "").strip()):
+        own_sentence = self.meta.item_type == "cloze" and (self.text.data or "").strip()  # filled-in gaps
+        if not (field.data or "").strip() and not own_sentence:
             raise ValidationError(_l("Copy the sentence from the article that holds the answer."))
     def validate_answer(self, field) -> None:
         if self.meta.item_type == "mcq" and not (field.data or "").strip():
@@ -140,7 +141,8 @@ class DeckSettingsForm(Form):
             return (field.data or "").strip() or None
         return {"title": self.title.data.strip(), "language": self.language.data,
                 "source": {"date": text(self.source_date), "url": text(self.source_url),
-                           "attribution": text(self.source_attribution), "licence": text(self.source_licence)}}
+                           "attribution": text(self.source_attribution),
+                           "licence": text(self.source_licence)}}
 
 
 class StatusForm(Form):

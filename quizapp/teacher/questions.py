@@ -54,8 +54,8 @@ def new_question(deck_id: str):
             except (FileChanged, NotEditable):
                 errors = None
             if errors is None:
-                general = [_("%(file)s changed or has errors, so the question was not added. Please look at it "
-                             "again.", file=path.name)]
+                general = [_("%(file)s changed or has errors, so the question was not added. Please look at "
+                             "it again.", file=path.name)]
             else:
                 general = shown_on_fields(form, errors)
                 if not errors and not form.errors:
@@ -97,6 +97,6 @@ def delete_question(question_id: str):
                 return redirect(url_for("teacher.deck", deck_id=question.deck_id))
             flash(_("%(file)s changed or has errors, so item %(id)s was not saved. Please look at it again.",
                     file=path.name, id=question.id), "error")
+    status = 409 if request.method == "POST" else 200  # not saved: changed meanwhile, or the file has errors
     return render_template("teacher/delete_question.html", form=form, question=question,
-                           load_errors=bank_load_errors(path.name)), 409 if form.errors or request.method == "POST" \
-        else 200
+                           load_errors=bank_load_errors(path.name)), status

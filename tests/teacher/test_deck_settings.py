@@ -67,7 +67,8 @@ def test_a_bad_setting_is_marked_at_its_field_and_changes_nothing(teacher, forms
     assert deck_file.read_bytes() == before
 
 
-def test_archive_hides_the_deck_from_students_and_keeps_it_for_teachers(app, teacher, client, forms, deck_file):
+def test_archive_hides_the_deck_from_students_and_keeps_it_for_teachers(app, teacher, client, forms, deck_file,
+                                                                         auth, create_user):
     page = client.get(SETTINGS).get_data(as_text=True)
     sha = re.search(r'name="file_sha256" type="hidden" value="([0-9a-f]+)"', page).group(1)
     response = forms.post(f"/teacher/decks/{DECK}/archive", {"file_sha256": sha}, page=SETTINGS)
@@ -76,6 +77,14 @@ def test_archive_hides_the_deck_from_students_and_keeps_it_for_teachers(app, tea
         assert db.session.get(Deck, DECK).archived
     assert "nordkorea-russland/start" not in client.get("/").get_data(as_text=True)
     assert forms.post(f"/decks/{DECK}/start", {}, page="/").status_code == 404
+    assert client.get(f"/decks/{DECK}/anki.apkg").status_code == 200  # the teacher still may
+    auth.logout()
+    create_user("schueler")
+    auth.login("schueler")
+    assert client.get(f"/decks/{DECK}/anki.apkg").status_code == 404
+    assert "nordkorea-russland/start" not in client.get("/").get_data(as_text=True)
+    auth.logout()
+    auth.login("lehrerin")
     assert "This deck is archived" in client.get(f"/teacher/decks/{DECK}").get_data(as_text=True)
     forms.post(f"/teacher/decks/{DECK}/archive", {"file_sha256": read_bank(deck_file)[1]}, page=SETTINGS)
     assert "archived" not in deck_file.read_text()
