@@ -24,8 +24,9 @@ QUESTION_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 FACT_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$")
 TAG_RE = re.compile(r"^\S+$")
 
-DECK_KEYS = {"id", "title", "language", "source", "show_drafts"}
-DECK_SOURCE_KEYS = {"path", "date"}
+DECK_KEYS = {"id", "title", "language", "source", "show_drafts", "archived"}
+DECK_SOURCE_KEYS = {"path", "date", "url", "attribution", "licence"}
+URL_RE = re.compile(r"^https?://[^\s/]+\S*$")
 QUESTION_KEYS = {
     "id", "type", "text", "answer", "distractors", "accept", "explanation",
     "source", "kind", "tags", "status", "generated", "fact",
@@ -232,11 +233,9 @@ class _Checker:
             self.error(self.value_pos(node, "language"),
                        f"deck: language '{language}' is not supported (use one of: {', '.join(LANGUAGES)})")
             language = None
-        show_drafts = node.get("show_drafts", False)
-        if not isinstance(show_drafts, bool):
-            self.error(self.value_pos(node, "show_drafts"), "deck: 'show_drafts' must be true or false")
-            show_drafts = False
+        show_drafts, archived = (self.flag(node, key) for key in ("show_drafts", "archived"))
         path = date = None
+        extra: dict[str, str | None] = {}
         source = node.get("source")
         if "source" in node:  # present but empty (`source:`) is an error too, not a missing key
             if not isinstance(source, CommentedMap):
@@ -250,9 +249,31 @@ class _Checker:
                     date = raw_date.isoformat()
                 elif raw_date is not None:
                     date = self.text(source, "date", "deck source", limit=limits.SOURCE_DATE_CHARS)
+                extra = self.attribution(source)
         if None in (deck_id, title, language, path):
             return None
-        return DeckInfo(deck_id, title, language, path, date, bool(show_drafts))
+        return DeckInfo(deck_id, title, language, path, date, show_drafts, archived=archived, **extra)
+
+    def flag(self, node: CommentedMap, key: str) -> bool:
+        """An optional true/false deck setting, false when absent."""
+        value = node.get(key, False)
+        if not isinstance(value, bool):
+            self.error(self.value_pos(node, key), f"deck: '{key}' must be true or false")
+            return False
+        return value
+
+    def attribution(self, source: CommentedMap) -> dict[str, str | None]:
+        """Where the article comes from, shown to students: its web address, publisher and licence."""
+        where = "deck source"
+        url = self.text(source, "url", where, required=False, limit=limits.SOURCE_URL_CHARS)
+        if url is not None and not URL_RE.match(url):
+            self.error(self.value_pos(source, "url"),
+                       f"deck source: url '{url[:80]}' must be a web address starting with https:// or http://")
+            url = None
+        attribution = self.text(source, "attribution", where, required=False, limit=limits.ATTRIBUTION_CHARS)
+        licence = self.text(source, "licence", where, required=False, limit=limits.LICENCE_CHARS)
+        return {"source_url": url or None, "source_attribution": (attribution or "").strip() or None,
+                "source_licence": (licence or "").strip() or None}
 
     def question(self, node, pos: tuple[int, int], number: int) -> QuestionItem | None:
         if not isinstance(node, CommentedMap):

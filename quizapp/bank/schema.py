@@ -11,6 +11,8 @@ from quizapp.bank.limits import FACT_KEY_CHARS as FACT_KEY_MAX
 QUESTION_TYPES = ("mcq", "cloze")
 QUESTION_STATUSES = ("draft", "approved", "retired")
 LANGUAGES = ("de", "en")
+# the kinds of fact the generator writes (`kind:`); a teacher may write others
+FACT_KINDS = ("zahl", "jahr", "datum", "monat", "prozent", "person", "ort", "organisation", "name", "begriff")
 
 
 def derived_fact_key(sentence: str, answer: str) -> str:
@@ -35,6 +37,10 @@ class DeckInfo:
     source_path: str
     source_date: str | None = None
     show_drafts: bool = False
+    source_url: str | None = None
+    source_attribution: str | None = None
+    source_licence: str | None = None
+    archived: bool = False  # hidden from students, history kept
 
 
 @dataclass(frozen=True)

@@ -132,6 +132,16 @@ def check_sources(bank: Bank, root: Path, errors: list[BankError]) -> None:
                                     f"source sentence{where_found}"))
 
 
+def sentence_in(article: str, sentence: str) -> bool:
+    """Whether the article holds the sentence, as the check above accepts it (white space aside).
+
+    >>> sentence_in("Eins.  Zwei\ndrei.", "Zwei drei."), sentence_in("Eins.", "Zwei.")
+    (True, False)
+    """
+    return find_sentence(article, sentence) is not None or \
+        SPACE_RE.sub(" ", sentence.strip()) in SPACE_RE.sub(" ", article)
+
+
 def find_sentence(article: str, sentence: str) -> tuple[int, int] | None:
     """Character offsets of the sentence in the article, if it appears there verbatim.
 

@@ -7,6 +7,7 @@ import hashlib
 import io
 import os
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 
 from ruamel.yaml import YAML
@@ -20,7 +21,8 @@ from quizapp.bank.reading import read_regular_file
 QUESTION_ORDER = ("id", "type", "text", "answer", "distractors", "accept", "explanation", "source", "fact",
                   "kind", "tags", "status", "generated")
 SOURCE_ORDER = ("sentence", "start", "end", "context")
-DECK_ORDER = ("id", "title", "language", "source", "show_drafts")
+DECK_ORDER = ("id", "title", "language", "source", "show_drafts", "archived")
+DECK_SOURCE_ORDER = ("path", "date", "url", "attribution", "licence")
 # (mapping indent, sequence indent, dash offset): the layouts bank files are written in
 LAYOUTS = ((2, 4, 2), (2, 2, 0), (4, 4, 2), (4, 6, 4), (4, 4, 0), (2, 4, 0))
 
@@ -51,15 +53,7 @@ def save_bank(path: str | Path, text: str, expected_sha256: str | None) -> str:
     """
     path = Path(path)
     data = text.encode("utf-8")
-    dir_fd = os.open(path.parent, os.O_RDONLY)
-    try:
-        fcntl.flock(dir_fd, fcntl.LOCK_EX)  # two saves in this directory never interleave
-        try:
-            current = sha256_of(read_regular_file(path, BANK_MAX_BYTES))
-        except FileNotFoundError:
-            current = None
-        if current != expected_sha256:
-            raise FileChanged(path.name)
+    with _unchanged(path, expected_sha256) as current:
         mode = path.stat().st_mode & 0o777 if current is not None else 0o644
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
         try:
@@ -72,20 +66,38 @@ def save_bank(path: str | Path, text: str, expected_sha256: str | None) -> str:
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
             raise
+    return sha256_of(data)
+
+
+def delete_bank(path: str | Path, expected_sha256: str) -> None:
+    """Remove a bank file, refusing (FileChanged) if it is no longer the version the teacher confirmed."""
+    path = Path(path)
+    with _unchanged(path, expected_sha256):
+        path.unlink()
+
+
+@contextmanager
+def _unchanged(path: Path, expected_sha256: str | None):
+    """Hold the directory's lock while the file is `expected_sha256` (None: absent); yield its digest."""
+    dir_fd = os.open(path.parent, os.O_RDONLY)
+    try:
+        fcntl.flock(dir_fd, fcntl.LOCK_EX)  # two saves in this directory never interleave
+        try:
+            current = sha256_of(read_regular_file(path, BANK_MAX_BYTES))
+        except FileNotFoundError:
+            current = None
+        if current != expected_sha256:
+            raise FileChanged(path.name)
+        yield current
         os.fsync(dir_fd)
     finally:
         os.close(dir_fd)  # closing releases the lock
-    return sha256_of(data)
 
 
 def set_question_fields(text: str, question_id: str, changes: dict) -> str:
     """The file text with one question's keys changed (None deletes a key; `source` takes a dict)."""
     data = _load(text)
-    questions = data.get("questions")
-    index = next((i for i, q in enumerate(questions or ()) if isinstance(q, CommentedMap)
-                  and str(q.get("id")) == question_id), None)
-    if index is None:
-        raise NotEditable(f"question '{question_id}' is not in the file")
+    questions, index = _find_question(data, question_id)
     layout = _best_layout(text, data, ("questions", index))
     for key, value in changes.items():
         if key == "source" and isinstance(value, dict):
@@ -101,8 +113,77 @@ def set_deck_fields(text: str, changes: dict) -> str:
     if not isinstance(data.get("deck"), CommentedMap):
         raise NotEditable("the file has no 'deck' block")
     layout = _best_layout(text, data, ("deck",))
-    _apply(data["deck"], changes, DECK_ORDER)
+    deck = data["deck"]
+    for key, value in changes.items():
+        if key == "source" and isinstance(value, dict) and isinstance(deck.get("source"), CommentedMap):
+            _apply(deck["source"], value, DECK_SOURCE_ORDER)
+        else:
+            _apply(deck, {key: value}, DECK_ORDER)
     return _splice(text, data, ("deck",), layout)
+
+
+def add_question(text: str, item: dict) -> str:
+    """The file text with one new item appended to `questions`, written like the items before it."""
+    data = _load(text)
+    questions = data.get("questions")
+    if not isinstance(questions, CommentedSeq):
+        raise NotEditable("the file has no list of questions")
+    new = CommentedMap()
+    _apply(new, {key: item[key] for key in QUESTION_ORDER if key in item}, QUESTION_ORDER)
+    if "source" in new:
+        source = new["source"]
+        new["source"] = CommentedMap((k, source[k]) for k in SOURCE_ORDER if source.get(k) is not None)
+    last = questions[-1] if questions and isinstance(questions[-1], CommentedMap) else {}
+    seqs = [v for v in last.values() if isinstance(v, CommentedSeq)]
+    if seqs and not seqs[0].fa.flow_style():  # lists written as blocks in the items before it
+        for value in new.values():
+            if isinstance(value, CommentedSeq):
+                value.fa.set_block_style()
+    layout = _best_layout(text, data, ("questions", len(questions) - 1)) if questions else LAYOUTS[0]
+    spaced = _blank_between_items(text, data)
+    questions.append(new)
+    if len(questions) == 1 or list(data)[-1] != "questions":
+        return _dump(data, layout)  # an empty list or keys after it: write the file anew (comments stay)
+    dumped = _dump(data, layout)
+    first_line = _yaml(layout).load(dumped)["questions"].lc.item(len(questions) - 1)[0]
+    block = dumped.splitlines(keepends=True)[first_line:]
+    lines = text.splitlines(keepends=True)
+    newline = "\r\n" if lines and lines[0].endswith("\r\n") else "\n"
+    gap = newline if spaced else ""
+    result = text.rstrip("\r\n") + newline + gap + "".join(line.rstrip("\r\n") + newline for line in block)
+    return result if _plain(_yaml().load(result)) == _plain(data) else dumped
+
+
+def remove_question(text: str, question_id: str) -> str:
+    """The file text without one item (its lines, up to the next item, go; every other byte stays)."""
+    data = _load(text)
+    questions, index = _find_question(data, question_id)
+    lines = text.splitlines(keepends=True)
+    start, end = _region(data, ("questions", index), len(lines))
+    del questions[index]
+    if not questions:
+        return _dump(data, _best_layout(text, _load(text), ("questions", 0)))
+    result = "".join(lines[:start] + lines[end:])
+    return result if _plain(_yaml().load(result)) == _plain(data) else _dump(data, LAYOUTS[0])
+
+
+def _find_question(data: CommentedMap, question_id: str) -> tuple[CommentedSeq, int]:
+    """The questions list and the item's index in it (NotEditable when the file has no such item)."""
+    questions = data.get("questions")
+    index = next((i for i, q in enumerate(questions or ()) if isinstance(q, CommentedMap)
+                  and str(q.get("id")) == question_id), None)
+    if index is None:
+        raise NotEditable(f"question '{question_id}' is not in the file")
+    return questions, index
+
+
+def _blank_between_items(text: str, data: CommentedMap) -> bool:
+    """Whether the file separates its items with a blank line."""
+    questions = data["questions"]
+    if len(questions) < 2:
+        return False
+    lines = text.splitlines()
+    return not lines[questions.lc.item(1)[0] - 1].strip()
 
 
 def _yaml(layout: tuple[int, int, int] = LAYOUTS[0]) -> YAML:

@@ -24,7 +24,7 @@ from quizapp.operations.export import export_deck, weak_question_ids
 def deck_package(deck_id: str):
     deck = db.session.get(Deck, deck_id)
     if deck is None or not deck.in_files or not (current_user.is_teacher or may_reach(current_user, deck.id)):
-        abort(404)  # a student downloads only the decks they may practise
+        abort(404)  # a student downloads only the decks they may practise (never an archived one)
     options = ExportOptionsForm(request.args)
     drafts = options.drafts.data
     if drafts and not (current_user.is_teacher or deck.show_drafts):

@@ -24,6 +24,11 @@ class Deck(db.Model):
     source_path: Mapped[str] = mapped_column(String(limits.SOURCE_PATH_CHARS), nullable=False)
     source_date: Mapped[str | None] = mapped_column(String(limits.SOURCE_DATE_CHARS))
     show_drafts: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+    # where the article comes from, shown to students with the deck and in feedback
+    source_url: Mapped[str | None] = mapped_column(String(limits.SOURCE_URL_CHARS))
+    source_attribution: Mapped[str | None] = mapped_column(String(limits.ATTRIBUTION_CHARS))
+    source_licence: Mapped[str | None] = mapped_column(String(limits.LICENCE_CHARS))
+    archived: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)  # hidden from students
     file_name: Mapped[str] = mapped_column(String(limits.FILE_NAME_CHARS), nullable=False)
     file_sha256: Mapped[str] = mapped_column(String(64), nullable=False)
     in_files: Mapped[bool] = mapped_column(Boolean, nullable=False, default=True)
@@ -36,6 +41,11 @@ class Deck(db.Model):
     questions: Mapped[list[Question]] = relationship(
         back_populates="deck", order_by="Question.position", cascade="save-update, merge"
     )
+
+    @property
+    def credit(self) -> str | None:
+        """The source line shown to students: publisher and licence, e.g. "DER STANDARD, CC BY-NC-SA"."""
+        return ", ".join(part for part in (self.source_attribution, self.source_licence) if part) or None
 
     def visible_statuses(self) -> tuple[str, ...]:
         """Statuses students see in this deck."""

@@ -39,7 +39,7 @@ def student_assignments(user: User) -> list[StudentAssignment]:
         .join(ClassMembership, ClassMembership.class_id == Assignment.class_id)
         .join(Deck, Deck.id == Assignment.deck_id)
         .where(ClassMembership.user_id == user.id, SchoolClass.archived_at.is_(None), Deck.in_files.is_(True),
-               Deck.published.is_(True), has_approved_items())
+               Deck.published.is_(True), Deck.archived.is_(False), has_approved_items())
     ).all()
     if not rows:
         return []

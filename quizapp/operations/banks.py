@@ -53,6 +53,8 @@ def import_bank(bank: Bank, file_name: str, file_sha256: str, now: dt.datetime |
     info = bank.deck
     deck.title, deck.language, deck.source_path = info.title, info.language, info.source_path
     deck.source_date, deck.show_drafts = info.source_date, info.show_drafts
+    deck.source_url, deck.source_attribution = info.source_url, info.source_attribution
+    deck.source_licence, deck.archived = info.source_licence, info.archived
     deck.file_name, deck.file_sha256, deck.in_files, deck.loaded_at = file_name, file_sha256, True, now
 
     existing = {q.id: q for q in db.session.scalars(select(Question).where(Question.deck_id == deck.id))}

@@ -20,8 +20,9 @@ from quizapp.scheduling.cards import Rating
 
 
 def visible_to_students():
-    """SQL condition: the question is live in a live, published deck (join Deck first)."""
+    """SQL condition: the question is live in a live, published deck not archived (join Deck first)."""
     return and_(Question.in_file.is_(True), Deck.in_files.is_(True), Deck.published.is_(True),
+                Deck.archived.is_(False),
                 or_(Question.status == "approved", and_(Question.status == "draft", Deck.show_drafts.is_(True))))
 
 

@@ -28,5 +28,7 @@ def bank_file_unreadable(error: OSError):
     return render_template("error.html", code=409, message=message), 409
 
 
-# registers the views
-from quizapp.teacher import editing, interop, new_deck, publishing, review, routes  # noqa: E402,F401
+# the imports register the views
+from quizapp.teacher import (  # noqa: E402,F401
+    deck_settings, editing, interop, labels, new_deck, publishing, questions, review, routes,
+)

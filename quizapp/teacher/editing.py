@@ -6,14 +6,17 @@ from flask import abort, current_app, flash, redirect, render_template, request,
 from flask_babel import gettext as _
 
 from quizapp.bank import BankError, BankLoadFailed, load_bank_text
+from quizapp.bank.cloze import cloze_plain
 from quizapp.bank.articles import ArticleRefused, read_article_text
-from quizapp.bank.validate import find_sentence
+from quizapp.bank.validate import find_sentence, sentence_in
 from quizapp.bank.write import FileChanged, NotEditable, read_bank, set_question_fields
 from quizapp.extensions import db
 from quizapp.i18n import is_local_url
 from quizapp.models import Deck, Question
 from quizapp.operations.bank_errors import bank_load_errors
 from quizapp.teacher import bp
+from quizapp.teacher.field_errors import QUESTION_FIELDS, attach, show_on
+from quizapp.teacher.file_view import differences, problems_in
 from quizapp.teacher.files import bank_path, check_text, display_name, save_and_sync
 from quizapp.teacher.forms import DeckYamlForm, QuestionForm, accept_text
 
@@ -31,8 +34,10 @@ def edit_question(question_id: str):
     path = bank_path(question.deck.file_name)
     text, sha = read_bank(path)
     item = _item_in(text, path.name, question.id) or question
-    form = QuestionForm(meta={"item_type": item.type})
-    errors, file_errors, conflict = [], [], False
+    form = QuestionForm(meta={"item_type": item.type}, kind=item.kind)
+    back = request.args.get("next") if is_local_url(request.args.get("next")) \
+        else url_for("teacher.deck", deck_id=question.deck_id, _anchor=f"q-{question.id}")
+    general, file_errors, conflict = [], [], False
     if request.method == "GET":
         _fill(form, item, sha)
     elif form.validate_on_submit():
@@ -40,25 +45,64 @@ def edit_question(question_id: str):
             conflict, form.file_sha256.data = True, sha  # a second save is then a deliberate choice
         else:
             changes = form.changes()
-            _keep_offsets(changes, item, question.deck)
+            keep_offsets(changes, item, question.deck)
             try:
-                errors = save_and_sync(path.name, set_question_fields(text, question.id, changes), sha)
+                new_text = set_question_fields(text, question.id, changes)
+                errors = checked_save(form, changes, question.deck, new_text, sha)
             except FileChanged:
-                conflict = True
+                conflict, errors = True, []
             except NotEditable as exc:  # the file on disk does not load (a YAML syntax error?): fix it first
                 name = display_name(path.name)
-                file_errors = _problems_of(text, name) or [BankError(name, 1, 1, str(exc))]
-            if not errors and not file_errors and not conflict:
-                flash(_("Saved %(id)s.", id=question.id), "success")
-                return redirect(request.args.get("next") if is_local_url(request.args.get("next"))
-                                else url_for("teacher.deck", deck_id=question.deck_id))
+                file_errors, errors = _problems_of(text, name) or [BankError(name, 1, 1, str(exc))], []
+            general = shown_on_fields(form, errors)
+            if not errors and not file_errors and not conflict and not form.errors:
+                flash(_("Saved: %(question)s", question=question_label(changes["text"])), "success")
+                return redirect(back)
     if conflict:
         flash(_(CHANGED_ON_DISK), "error")
     current = _item_in(text, path.name, question.id) if conflict else None
-    return render_template("teacher/edit_question.html", form=form, question=question, item=item,
-                           errors=errors, file_errors=file_errors, current=current,
+    return render_template("teacher/edit_question.html", form=form, question=question, deck=question.deck,
+                           item=item, item_type=item.type, general=general, file_errors=file_errors,
+                           current=current, back=back, article=article_of(question.deck),
                            load_errors=bank_load_errors(path.name)), \
-        409 if conflict else (422 if errors or file_errors or form.errors else 200)
+        409 if conflict else (422 if general or file_errors or form.errors else 200)
+
+
+def checked_save(form, changes: dict, deck: Deck, new_text: str, sha: str) -> list[BankError]:
+    """Save the file's new text unless the item's source sentence is not in the article; the check's errors.
+
+    The sentence is looked up first and marked at its field, so the teacher sees it together with the
+    check's other errors (which stop at an item's first problems and would show it only on the next save).
+    """
+    article = article_of(deck)
+    sentence = changes["source"]["sentence"]
+    if article is None or not sentence or sentence_in(article, sentence):
+        return save_and_sync(deck.file_name, new_text, sha)
+    form.source_sentence.errors = list(form.source_sentence.errors or ()) + [
+        _("This sentence is not in the article (%(path)s): copy it from there exactly.",
+          path=deck.source_path)]
+    return check_text(new_text, deck.file_name).errors
+
+
+def shown_on_fields(form, errors: list[BankError]) -> list[str]:
+    """The check's errors under the fields they concern, translated; returns the rest for above the form."""
+    by_field, general = attach(errors, QUESTION_FIELDS)
+    show_on(form, by_field)
+    return general
+
+
+def question_label(text: str, limit: int = 60) -> str:
+    """How a message names an item: its text as students read it, shortened ("Die Brücke … [Tumen] …")."""
+    plain = " ".join(cloze_plain(text).split())
+    return plain if len(plain) <= limit else plain[: limit - 1].rstrip() + "…"
+
+
+def article_of(deck: Deck) -> str | None:
+    """The deck's article, to copy a source sentence from; None when it cannot be read."""
+    try:
+        return read_article_text(current_app.config["PROJECT_ROOT"], deck.source_path)
+    except ArticleRefused:
+        return None
 
 
 @bp.route("/decks/<deck_id>/yaml", methods=["GET", "POST"])
@@ -91,8 +135,12 @@ def edit_deck(deck_id: str):
                         return redirect(url_for("teacher.deck", deck_id=report.banks[0].deck.id))
     if conflict:
         flash(_(CHANGED_ON_DISK), "error")
+    sent = (form.text.data or "").replace("\r\n", "\n")
     return render_template("teacher/edit_deck.html", form=form, deck=deck, report=report, saved=saved,
-                           current_text=text if conflict else None, load_errors=bank_load_errors(path.name)), \
+                           current_text=text if conflict else None,
+                           diff=differences(text, sent) if conflict else None,
+                           problems=problems_in(sent, report.errors) if report else [],
+                           load_errors=bank_load_errors(path.name)), \
         409 if conflict else (422 if (report and report.errors) or form.errors else 200)
 
 
@@ -114,6 +162,7 @@ def _item_in(text: str, name: str, question_id: str):
 
 
 def _fill(form: QuestionForm, item, sha: str) -> None:
+    """The form filled from the item as the file has it."""
     form.file_sha256.data = sha
     form.text.data, form.answer.data = item.text, item.answer if item.type == "mcq" else ""
     form.distractors.data = "\n".join(item.distractors)
@@ -123,10 +172,10 @@ def _fill(form: QuestionForm, item, sha: str) -> None:
     form.kind.data, form.tags.data, form.status.data = item.kind or "", " ".join(item.tags), item.status
 
 
-def _keep_offsets(changes: dict, item, deck: Deck) -> None:
-    """A changed source sentence gets its new offsets in the article (or none, when it is not there)."""
+def keep_offsets(changes: dict, item, deck: Deck) -> None:
+    """A changed (or new) source sentence gets its offsets in the article (or none, when it is not there)."""
     sentence = changes["source"]["sentence"]
-    if sentence == item.source_sentence or item.source_start is None:
+    if item is not None and (sentence == item.source_sentence or item.source_start is None):
         return
     try:
         article = read_article_text(current_app.config["PROJECT_ROOT"], deck.source_path)

@@ -7,11 +7,15 @@ import re
 from flask_babel import lazy_gettext as _l
 from quizapp.forms import Form
 from flask_wtf.file import FileField
+from wtforms.fields.choices import SelectChoice
 from wtforms import HiddenField, SelectField, StringField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from quizapp.bank import QUESTION_STATUSES, limits
+from quizapp.bank.cloze import cloze_answer_text
 from quizapp.bank.limits import ARTICLE_MAX_BYTES, BANK_MAX_BYTES
+from quizapp.bank.schema import LANGUAGES
+from quizapp.teacher.labels import STATUS_LABELS, kind_choices
 
 GAP_LINE_RE = re.compile(r"^(c\d+)\s*:\s*(.+)$")
 
@@ -62,13 +66,21 @@ class QuestionForm(Form):
     accept = TextAreaField(_l("Also accepted (one per line; 'c2: …' for a gap)"),
                            validators=[Optional(), Length(max=5000)])
     explanation = TextAreaField(_l("Explanation"), validators=[Optional(), Length(max=5000)])
-    source_sentence = TextAreaField(_l("Source sentence"), validators=[DataRequired(), Length(max=5000)])
+    source_sentence = TextAreaField(_l("Source sentence"), validators=[Optional(), Length(max=5000)])
     source_context = TextAreaField(_l("Context shown above the item"), validators=[Optional(), Length(max=5000)])
-    kind = StringField(_l("Kind of fact"), validators=[Optional(), Length(max=limits.KIND_CHARS)])
+    kind = SelectField(_l("Kind of fact"), choices=[], validators=[Optional()])
     tags = StringField(_l("Tags (separated by spaces)"), validators=[Optional(), Length(max=500)])
-    status = SelectField(_l("Status"), choices=list(QUESTION_STATUSES))
+    status = SelectField(_l("Status"), choices=[SelectChoice(s, STATUS_LABELS[s]) for s in QUESTION_STATUSES])
     submit = SubmitField(_l("Save"))
 
+    def __init__(self, *args, kind: str | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.kind.choices = kind_choices(kind or self.kind.data)  # the item's own kind stays choosable
+
+    def validate_source_sentence(self, field) -> None:
+        own_sentence = self.meta.item_type == "cloze" and (self.text.data or "").strip()  # filled-in gaps
+        if not (field.data or "").strip() and not own_sentence:
+            raise ValidationError(_l("Copy the sentence from the article that holds the answer."))
     def validate_answer(self, field) -> None:
         if self.meta.item_type == "mcq" and not (field.data or "").strip():
             raise ValidationError(_l("A multiple-choice item needs an answer."))
@@ -86,12 +98,51 @@ class QuestionForm(Form):
             "distractors": lines_of(self.distractors.data) if mcq else None,
             "accept": parse_accept(self.accept.data) or None,
             "explanation": (self.explanation.data or "").strip() or None,
-            "source": {"sentence": self.source_sentence.data.strip(),
+            "source": {"sentence": (self.source_sentence.data or "").strip()
+                       or cloze_answer_text(self.text.data.strip()),  # a cloze's own sentence, filled in
                        "context": (self.source_context.data or "").strip() or None},
             "kind": (self.kind.data or "").strip() or None,
             "tags": (self.tags.data or "").split() or None,
             "status": self.status.data,
         }
+
+
+class ConfirmForm(Form):
+    """A confirmed change (delete, retire) of the file version the teacher saw."""
+
+    file_sha256 = HiddenField(validators=[DataRequired()])
+
+
+class DeckSettingsForm(Form):
+    """The `deck:` block of a bank file, field by field."""
+
+    file_sha256 = HiddenField()
+    title = StringField(_l("Title"), validators=[DataRequired(), Length(max=limits.DECK_TITLE_CHARS)])
+    language = SelectField(_l("Language of the article"),
+                           choices=[SelectChoice(code, label) for code, label in
+                                    (("de", _l("German")), ("en", _l("English"))) if code in LANGUAGES])
+    source_date = StringField(_l("Article date (YYYY, YYYY-MM or YYYY-MM-DD)"),
+                              validators=[Optional(), Length(max=limits.SOURCE_DATE_CHARS)])
+    source_url = StringField(_l("Web address of the article"),
+                             validators=[Optional(), Length(max=limits.SOURCE_URL_CHARS)])
+    source_attribution = StringField(_l("Published by (shown to students)"),
+                                     validators=[Optional(), Length(max=limits.ATTRIBUTION_CHARS)])
+    source_licence = StringField(_l("Licence (e.g. CC BY-NC-SA)"),
+                                 validators=[Optional(), Length(max=limits.LICENCE_CHARS)])
+    submit = SubmitField(_l("Save"))
+
+    def validate_source_date(self, field) -> None:
+        if field.data and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", field.data.strip()):
+            raise ValidationError(_l("Write the date as YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2025-07."))
+
+    def changes(self) -> dict:
+        """The form as changes to the deck block (None removes an optional key)."""
+        def text(field):
+            return (field.data or "").strip() or None
+        return {"title": self.title.data.strip(), "language": self.language.data,
+                "source": {"date": text(self.source_date), "url": text(self.source_url),
+                           "attribution": text(self.source_attribution),
+                           "licence": text(self.source_licence)}}
 
 
 class StatusForm(Form):

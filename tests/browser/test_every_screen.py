@@ -173,6 +173,10 @@ def test_every_page_fits_a_phone_and_passes_axe(app, live_server, browser, class
             ("edit-question", "/teacher/questions/nkru-grenze-laenge/edit"),
             ("edit-file", f"/teacher/decks/{DECK}/yaml"), ("new-deck", "/teacher/decks/new"),
             ("import", "/teacher/import"),
+            ("new-cloze", f"/teacher/decks/{DECK}/questions/new?type=cloze"),
+            ("new-mcq", f"/teacher/decks/{DECK}/questions/new?type=mcq"),
+            ("retire-question", "/teacher/questions/nkru-grenze-laenge/delete"),
+            ("deck-settings", f"/teacher/decks/{DECK}/settings"), ("delete-deck", f"/teacher/decks/{DECK}/delete"),
             ("class", "/progress/class"), ("student", f"/progress/class/students/{lena}"),
             ("student-deck", f"/progress/class/students/{lena}/decks/{DECK}"),
             ("items", f"/progress/class/decks/{DECK}/items?retired=1"), ("privacy", "/progress/privacy"),
@@ -188,7 +192,7 @@ def test_every_page_fits_a_phone_and_passes_axe(app, live_server, browser, class
     finally:
         for context in contexts:
             context.close()
-    assert walk.seen == 29
+    assert walk.seen == 34
     assert not walk.problems, "\n".join(walk.problems)
 
 

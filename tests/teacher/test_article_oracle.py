@@ -20,7 +20,9 @@ from quizapp.config import instance_secret_key
 from .conftest import DECK_FILE
 from .test_teacher_edit import form_data
 
-ERROR_RE = re.compile(r"<li><code>(.*?)</code></li>", re.S)
+# the problems a page lists: the whole-file editor's, a field's, the item editor's above its form
+ERROR_RE = re.compile(r'<span class="problem-message">(.*?)</span>|<p class="error" role="alert">(.*?)</p>'
+                      r'|<li>(?:<code>)?(.*?)(?:</code>)?</li>', re.S)
 REFUSED = "must name an article in seeds/"
 WRONG = "zzzzzzzz"  # never in a hex key
 
@@ -43,7 +45,7 @@ def bank_naming(path: str, sentence: str) -> str:
 
 def shown_errors(response, guess: str) -> list[str]:
     """The problems the page lists, with the guess blanked out (it is the user's own text)."""
-    found = ERROR_RE.findall(response.get_data(as_text=True))
+    found = ["".join(groups) for groups in ERROR_RE.findall(response.get_data(as_text=True))]
     return [html.unescape(e).replace(guess, "GUESS") for e in found]
 
 

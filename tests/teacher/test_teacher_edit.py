@@ -33,6 +33,13 @@ def form_data(sha: str, **changes) -> dict:
     return data | changes
 
 
+def field_of(page: str, name: str) -> str:
+    """The HTML of one form field's row: label, input, hint and its errors."""
+    match = re.search(rf'<div class="field[^"]*">\s*<label for="{name}".*?</div>', page, re.S)
+    assert match, f"no field {name}"
+    return match.group(0)
+
+
 def with_comments(deck_file) -> str:
     """The seed deck with comments in several places, as a teacher might keep it."""
     text = deck_file.read_text()
@@ -91,7 +98,9 @@ def test_an_invalid_edit_is_shown_and_changes_nothing(teacher, forms, deck_file)
                           page=EDIT_URL)
     page = response.get_data(as_text=True)
     assert response.status_code == 422
-    assert "a cloze text needs at least one gap" in page
+    assert "A cloze text needs at least one gap" in field_of(page, "text")  # under the field, in words
+    assert "This sentence is not in the article" in field_of(page, "source_sentence")
+    assert ".yaml:" not in page  # no parser message naming file and line
     assert deck_file.read_bytes() == before
 
 
@@ -128,7 +137,13 @@ def test_whole_deck_editor_lists_problems_and_keeps_the_text(teacher, forms, dec
     response = forms.post(url, {"file_sha256": sha, "text": bad, "save": "1"}, page=url)
     page = response.get_data(as_text=True)
     assert response.status_code == 422
-    assert "question &#39;nkru-grenzfluss-tumen&#39;: answer &#34;Amur&#34; is also a distractor" in page
+    line = bad.splitlines().index("      - Amur") + 1
+    assert f'<a class="problem-link" href="#line-{line}" data-line="{line}"' in page  # linked to its line
+    assert f"Line {line}, column 9</a>:" in page
+    assert "nkru-grenzfluss-tumen: The answer “Amur” is also a distractor." in page
+    excerpt = re.search(rf'id="line-{line}">.*?</pre>', page, re.S).group(0)  # the line, the message beside it
+    assert "      - Amur" in excerpt and "^ nkru-grenzfluss-tumen: The answer “Amur”" in excerpt
+    assert f'data-error-lines="{line}"' in page  # the text area's line numbers mark it too
     assert deck_file.read_text() == text
 
 
@@ -141,6 +156,10 @@ def test_whole_deck_editor_refuses_a_file_changed_meanwhile(teacher, forms, deck
     page = response.get_data(as_text=True)
     assert response.status_code == 409
     assert "Tonnen schweren (!)" in page and "# by hand" in page  # mine in the form, theirs shown beside
+    diff = page.split('<table class="diff">')[1].split("</table>")[0]
+    assert re.search(r'<tr class="diff-removed">.*?# by hand', diff, re.S)  # only on disk
+    assert re.search(r'<tr class="diff-added">.*?Tonnen schweren \(!\)', diff, re.S)  # only in the teacher's text
+    assert diff.count('class="diff-removed"') == 2 and diff.count('class="diff-added"') == 1
     assert deck_file.read_text() == text + "# by hand\n"
 
 
