@@ -1,11 +1,12 @@
-"""Numbers with their unit or noun: "17 Kilometer", "1,2 Millionen Soldaten", "40 Prozent"."""
+"""Numbers with their unit or noun: "17 Kilometer", "1,2 Millionen Soldaten", "40 Prozent", "fünf Monate";
+ages written as one word: "der 26-Jährige"."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
 
-from ..numerals import parse_number
+from ..numerals import AGE, WORD_VALUES, parse_number
 from ..text import Sentence
 from . import Fact
 from .dates import is_year
@@ -39,6 +40,14 @@ class NumberFinder:
         for sentence in sentences:
             tokens = sentence.tokens
             for i, token in enumerate(tokens):
+                if (age := AGE.match(token.text)) and sentence.language == "de":
+                    if 0 < int(age.group(1)) < 120:
+                        facts.append(Fact("zahl", sentence, i, i + 1, value=float(age.group(1))))
+                    continue
+                if word_count(tokens, i, sentence.language):
+                    value = WORD_VALUES[token.text.lower()]
+                    facts.append(Fact("zahl", sentence, i, i + 1, value=float(value)))
+                    continue
                 if token.tag != "CARD" or not NUMBER[sentence.language].match(token.text):
                     continue
                 if is_year(tokens, i):
@@ -52,6 +61,22 @@ class NumberFinder:
                 if value is not None and value > 0:
                     facts.append(Fact("zahl", sentence, i, last, value=value))
         return facts
+
+
+def word_count(tokens, i: int, language: str) -> bool:
+    """A German number word from two on that counts the noun after it: "fünf Monate", "zwölf Kinder"; not
+    "ein", "zwei oder drei", "die zwei" (a pair the text has named already)."""
+    token = tokens[i]
+    if language != "de" or token.tag != "CARD" or WORD_VALUES.get(token.text.lower(), 0) < 2:
+        return False
+    near = tokens[max(0, i - 1) : i] + tokens[i + 1 : i + 2]
+    if any(other.text in ("oder", "bis", "-", "–") for other in near):
+        return False  # "zwei oder drei Tage": a guess, not a fact
+    if i > 0 and tokens[i - 1].tag in ("ART", "PPOSAT", "PDAT"):
+        return False
+    if any(other.text == ":" for other in tokens[i + 1 :]):
+        return False  # "zwei Hersteller ...: Samsung und Google": the list after it gives the count away
+    return _counts_something(tokens, i + 1)
 
 
 def _counts_something(tokens, position: int) -> bool:

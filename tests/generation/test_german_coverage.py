@@ -1,0 +1,96 @@
+"""Issue 13, rating 7: counts in words and ages are asked, hints name the right kind, terms are key terms."""
+
+from __future__ import annotations
+
+from quizapp.checking.check import check_answer
+from quizapp.checking.result import Verdict
+from quizapp.generation.checks import answer_of, problems
+from quizapp.generation.pipeline import generate_deck_from_text
+
+
+def items_for(text: str, answer: str) -> list[dict]:
+    """The items of a deck generated from text whose answer is answer."""
+    return [item for item in generate_deck_from_text(text)["questions"] if answer_of(item) == answer]
+
+
+def right(item: dict, given: str) -> bool:
+    return check_answer(given, answer_of(item), item.get("accept", ())).verdict is Verdict.RIGHT
+
+
+def test_a_count_in_words_is_asked_with_words_as_options_and_digits_accepted():
+    text = (
+        "Der Einbrecher wurde in Graz festgenommen und muss nun für fünf Monate in Haft. "
+        "Nach Angaben der Polizei hatte der Mann zuvor in der Innenstadt zwölf Autos gestohlen."
+    )
+    items = items_for(text, "fünf")
+    cloze = next(item for item in items if item["type"] == "cloze")
+    assert cloze["text"].count("{{c1::fünf::Zahl}}") == 1
+    assert right(cloze, "5") and right(cloze, "fünf") and not right(cloze, "6")
+    mcq = next(item for item in items_for(text, "zwölf") if item["type"] == "mcq")
+    assert all(option.isalpha() and option.islower() for option in mcq["distractors"])
+    assert "eins" not in mcq["distractors"] and problems(mcq, text) == []
+
+
+def test_a_guess_or_a_pair_already_named_is_not_asked_in_words():
+    text = (
+        "Die Verhandlungen in Wien dauerten nach Angaben der Delegation zwei oder drei Tage länger. "
+        "Die zwei Minister aus Berlin trafen sich danach noch einmal im Hotel der Delegation."
+    )
+    assert items_for(text, "zwei") == [] and items_for(text, "drei") == []
+
+
+def test_an_age_is_asked_as_a_whole_word_and_its_number_counts():
+    text = "Der 26-Jährige wurde nach der Verfolgungsjagd in Linz von der Polizei festgenommen."
+    items = items_for(text, "26-Jährige")
+    cloze = next(item for item in items if item["type"] == "cloze")
+    assert right(cloze, "26") and right(cloze, "26-Jährige") and not right(cloze, "27")
+    mcq = next(item for item in items if item["type"] == "mcq")
+    ages = [int(option.split("-")[0]) for option in mcq["distractors"]]
+    assert all(option.endswith("-Jährige") for option in mcq["distractors"])
+    assert all(15 <= age <= 39 for age in ages) and problems(mcq, text) == []
+
+
+def test_a_city_named_as_a_city_is_a_place_even_beside_an_apposition():
+    text = (
+        "Eine renommierte Oberschule in der östlichen Stadt Miskolc stellte einen Protestbrief ins Internet. "
+        "Die Lehrer sind überlastet, sagte Oliver Pilz, ein Lehrer aus Miskolc, der Nachrichtenagentur AFP."
+    )
+    clozes = [item for item in items_for(text, "Miskolc") if item["type"] == "cloze"]
+    assert clozes and all("{{c1::Miskolc::Ort}}" in item["text"] for item in clozes)
+
+
+def test_a_made_up_label_is_not_asked():
+    text = (
+        "Nehmen wir an, dass das Wahlprogramm der Partei A aus den Wörtern Verstaatlichung und "
+        "Konjunkturprogramm besteht, jenes der Partei B aus den Begriffen Privatisierung und Zuwanderungsstopp."
+    )
+    assert items_for(text, "A") == [] and items_for(text, "B") == []
+
+
+def test_in_a_match_report_a_city_is_its_club_and_not_asked_as_a_place():
+    text = (
+        "Der Trainer von Rapid sah im Derby drei Tore seiner Stürmer. "
+        "Salzburg verlor am Samstag gegen Dortmund mit 1:3 und fiel in der Tabelle auf Platz vier zurück. "
+        "Das nächste Spiel der Saison findet in Graz vor 15.000 Zuschauern statt."
+    )
+    assert items_for(text, "Salzburg") == [] and items_for(text, "Dortmund") == []
+    assert {item["kind"] for item in items_for(text, "Graz")} == {"ort"}  # "in Graz": where it is played
+
+
+def test_a_person_noun_or_a_compound_of_a_common_head_is_no_term():
+    text = (
+        "Bei dem Angriff auf die Stadt wurde ein Zivilist getötet, wie die Behörden mitteilten. "
+        "Auch ein zweiter Zivilist sei verletzt worden, hieß es in der Mitteilung der Polizei. "
+        "Kontrollposten stehen an den Zufahrtsstraßen der Stadt im Südosten des Landes. "
+        "Die Straße nach Norden blieb wegen der Kämpfe zwischen Armee und Rebellen gesperrt."
+    )
+    assert items_for(text, "Zivilist") == [] and items_for(text, "Zufahrtsstraßen") == []
+
+
+def test_the_head_the_article_itself_uses_for_a_term_is_accepted():
+    text = (
+        "Nach dem Spiel kam es vor dem Stadion in Graz zu einer Massenschlägerei zwischen den Fans. "
+        "Die Polizei beendete die Schlägerei nach einer halben Stunde mit einem Großaufgebot."
+    )
+    cloze = next(item for item in items_for(text, "Massenschlägerei") if item["type"] == "cloze")
+    assert right(cloze, "Schlägerei") and right(cloze, "Massenschlägerei") and not right(cloze, "Polizei")
