@@ -62,7 +62,8 @@ def test_a_city_named_as_a_city_is_a_place_even_beside_an_apposition():
 def test_a_made_up_label_is_not_asked():
     text = (
         "Nehmen wir an, dass das Wahlprogramm der Partei A aus den Wörtern Verstaatlichung und "
-        "Konjunkturprogramm besteht, jenes der Partei B aus den Begriffen Privatisierung und Zuwanderungsstopp."
+        "Konjunkturprogramm besteht, jenes der Partei B aus den Begriffen Privatisierung und "
+        "Zuwanderungsstopp."
     )
     assert items_for(text, "A") == [] and items_for(text, "B") == []
 

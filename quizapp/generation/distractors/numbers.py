@@ -1,5 +1,5 @@
-"""Numbers of the same magnitude and format: "17" -> "12", "23", "30"; "4,5" -> "2,5", "6,5"; "fünf" -> "drei",
-"sieben", "zehn"; "26-Jährige" -> "22-Jährige"."""
+"""Numbers of the same magnitude and format: "17" -> "12", "23", "30"; "4,5" -> "2,5", "6,5";
+"fünf" -> "drei", "sieben", "zehn"; "26-Jährige" -> "20-Jährige"."""
 
 from __future__ import annotations
 

@@ -192,7 +192,7 @@ class NameFinder:
                 known[name] = found
                 by_gazetteer.add(name)
         sport = sports_article(sentences)
-        for sentence, first, last in runs:  # an apposition is the weakest sign: "aus Miskolc, der Agentur AFP"
+        for sentence, first, last in runs:  # the weakest sign: "aus Miskolc, der Nachrichtenagentur AFP"
             name = _name(sentence, first, last)
             if name not in known and (found := _apposition_role(sentence.tokens, last)):
                 known[name] = found
