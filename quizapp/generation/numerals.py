@@ -20,6 +20,8 @@ NUMBER_WORDS |= {90: "neunzig", 100: "hundert"}
 WORD_VALUES = {word: value for value, word in NUMBER_WORDS.items()}
 # An age written as one word: "der 26-Jährige", "ein 45-jähriger Mann".
 AGE = re.compile(r"^(\d{1,3})-[jJ]ährig\w*$")
+# A count glued to its word: an age, "800-mal", "der 25-fache Weltmeister".
+GLUED_COUNT = re.compile(r"^(\d{1,3}(?:\.\d{3})*)-(?:[jJ]ährig\w*|mal|fach\w*)$")
 
 
 def parse_number(text: str, locale: str = "de") -> float | None:
@@ -61,13 +63,13 @@ def format_like(value: float, template: str, locale: str = "de") -> str:
 
 
 def number_part(text: str) -> str:
-    """The number in a token that counts: "26" of "26-Jährige", else the token itself.
+    """The number in a token that counts: "26" of "26-Jährige", "800" of "800-mal", else the token itself.
 
-    >>> number_part("26-Jährige"), number_part("15.000"), number_part("fünf")
-    ('26', '15.000', 'fünf')
+    >>> number_part("26-Jährige"), number_part("800-mal"), number_part("15.000"), number_part("fünf")
+    ('26', '800', '15.000', 'fünf')
     """
-    age = AGE.match(text)
-    return age.group(1) if age else text
+    glued = GLUED_COUNT.match(text)
+    return glued.group(1) if glued else text
 
 
 def written_value(text: str, locale: str = "de") -> float | None:

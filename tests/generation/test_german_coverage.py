@@ -95,3 +95,9 @@ def test_the_head_the_article_itself_uses_for_a_term_is_accepted():
     )
     cloze = next(item for item in items_for(text, "Massenschlägerei") if item["type"] == "cloze")
     assert right(cloze, "Schlägerei") and right(cloze, "Massenschlägerei") and not right(cloze, "Polizei")
+
+
+def test_a_count_glued_to_its_word_is_asked_and_its_number_counts():
+    text = "Der 25-fache Weltmeister aus Kanada gewann in Prag das Finale der Eishockey-WM gegen Finnland."
+    cloze = next(item for item in items_for(text, "25-fache") if item["type"] == "cloze")
+    assert right(cloze, "25") and not right(cloze, "24")

@@ -1,12 +1,12 @@
 """Numbers with their unit or noun: "17 Kilometer", "1,2 Millionen Soldaten", "40 Prozent", "fünf Monate";
-ages written as one word: "der 26-Jährige"."""
+ages and counts written as one word: "der 26-Jährige", "800-mal", "der 25-fache Weltmeister"."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
 
-from ..numerals import AGE, WORD_VALUES, parse_number
+from ..numerals import AGE, GLUED_COUNT, WORD_VALUES, parse_number
 from ..text import Sentence
 from . import Fact
 from .dates import is_year
@@ -40,9 +40,10 @@ class NumberFinder:
         for sentence in sentences:
             tokens = sentence.tokens
             for i, token in enumerate(tokens):
-                if (age := AGE.match(token.text)) and sentence.language == "de":
-                    if 0 < int(age.group(1)) < 120:
-                        facts.append(Fact("zahl", sentence, i, i + 1, value=float(age.group(1))))
+                if (glued := GLUED_COUNT.match(token.text)) and sentence.language == "de":
+                    value = parse_number(glued.group(1), "de") or 0.0
+                    if 0 < value < 120 or not AGE.match(token.text):
+                        facts.append(Fact("zahl", sentence, i, i + 1, value=value))
                     continue
                 if word_count(tokens, i, sentence.language):
                     value = WORD_VALUES[token.text.lower()]
