@@ -101,3 +101,16 @@ def test_a_count_glued_to_its_word_is_asked_and_its_number_counts():
     text = "Der 25-fache Weltmeister aus Kanada gewann in Prag das Finale der Eishockey-WM gegen Finnland."
     cloze = next(item for item in items_for(text, "25-fache") if item["type"] == "cloze")
     assert right(cloze, "25") and not right(cloze, "24")
+
+
+def test_a_city_inside_another_name_is_not_asked_and_city_options_are_no_districts():
+    text = (
+        "In den internationalen Schulleistungstests Pisa wurden nie Schüler aus Syrien getestet. "
+        "Das ist laut Forscher Stefan Thurner das Ziel des Complexity Science Hub Vienna in der Stadt. "
+        "Andreas Schicker ist Assistenztrainer des Bundesliga-Absteigers SC Wiener Neustadt. "
+        "Im Cupfinale in Klagenfurt setzten sich die Salzburger Anfang Juni mit 2:0 durch."
+    )
+    assert items_for(text, "Pisa") == [] and items_for(text, "Vienna") == []
+    assert not [item for item in generate_deck_from_text(text)["questions"] if answer_of(item).endswith("SC")]
+    mcq = next(item for item in items_for(text, "Klagenfurt") if item["type"] == "mcq")
+    assert not set(mcq["distractors"]) & {"Favoriten", "Ottakring", "Simmering", "Donaustadt", "Floridsdorf"}

@@ -24,6 +24,38 @@ from ..gazetteer import (
 )
 from . import Pool, stable_order
 
+# Districts the gazetteer lists as cities of their own (over 100,000 people, a few km from the centre of
+# Wien, Berlin, Hamburg or Köln): never an option for "Graz" or "Klagenfurt".
+CITY_DISTRICTS = frozenset(
+    ["Donaustadt", "Favoriten", "Floridsdorf", "Ottakring", "Simmering", "Altona", "Eimsbüttel"]
+    + ["Friedrichshain", "Hamburg-Mitte", "Hamburg-Nord", "Kreuzberg", "Marienthal", "Mitte", "Neukölln"]
+    + ["Nippes", "Prenzlauer Berg", "Rodenkirchen", "Schöneberg", "Wandsbek", "Wilmersdorf"]
+)
+# The gazetteer's English names of cities a German text names otherwise.
+GERMAN_EXONYMS = {
+    "Munich": "München",
+    "Cologne": "Köln",
+    "Nuremberg": "Nürnberg",
+    "Hanover": "Hannover",
+    "Brunswick": "Braunschweig",
+    "Zurich": "Zürich",
+    "Geneva": "Genf",
+    "Milan": "Mailand",
+    "Naples": "Neapel",
+    "Venice": "Venedig",
+    "Florence": "Florenz",
+    "Genoa": "Genua",
+    "Lisbon": "Lissabon",
+    "Seville": "Sevilla",
+    "Gothenburg": "Göteborg",
+    "Krakow": "Krakau",
+    "Wroclaw": "Breslau",
+    "Gdansk": "Danzig",
+    "Antwerp": "Antwerpen",
+    "Brussels": "Brüssel",
+    "The Hague": "Den Haag",
+    "Saint Petersburg": "Sankt Petersburg",
+}
 DISTRICT_WORDS = frozenset(
     {"Circoscrizione", "Circoiscrizione", "Municipio", "Bezirk", "District", "Arrondissement"}
 )
@@ -164,9 +196,9 @@ def _cities(answer: str, capital: bool) -> Iterator[str]:
     if capital and CAPITALS.get(code) == answer:
         neighbours = [c for c in country_info()[code]["neighbours"].split(",") if c in CAPITALS]
         yield from (CAPITALS[c] for c in stable_order(answer, neighbours))
-    options = [(n, p) for n, p in cities_of(code) if n != name and _plain(n)]
+    options = [(n, p) for n, p in cities_of(code) if n != name and _plain(n) and n not in CITY_DISTRICTS]
     options.sort(key=lambda item: (abs(math.log(item[1] / population)), item[0]))
-    yield from (n for n, _ in options)
+    yield from (GERMAN_EXONYMS.get(n, n) for n, _ in options if GERMAN_EXONYMS.get(n, n) != answer)
 
 
 def _plain(name: str) -> bool:

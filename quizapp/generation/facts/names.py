@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from .. import nlp
 from ..gazetteer import city, country_code
-from ..text import Sentence, Token
+from ..text import SENTENCE_OPENERS, Sentence, Token
 from . import Fact
 
 # Endings of the noun before or after a name that say what the name is: (ending, kind, class).
@@ -208,13 +208,22 @@ class NameFinder:
                 continue  # "Partei A": a label of a made-up example, not a name to learn
             if first > 0 and _club_prefix(sentence.tokens[first - 1].text):
                 continue  # "FC {{Barcelona}}": a fragment of the club's name
+            if last - first > 1 and _club_prefix(sentence.tokens[last - 1].text):
+                continue  # "des Bundesliga-Absteigers SC Wiener Neustadt": the prefix of the next name
+            if name in by_gazetteer and known[name][1] == "stadt" and _named_by_neighbour(sentence, first):
+                continue  # "Schulleistungstest Pisa", "Complexity Science Hub Vienna", "Bayern München"
             if all(token.text in TEAM_WORDS for token in sentence.tokens[first:last]):
                 if first < 2 or not sentence.tokens[first - 1].text[:1].isupper():
                     continue  # "League" alone
                 first -= 1  # "Premier League": the tagger takes "Premier" for a noun
             if last - first > 1 and _common_noun(sentence.tokens[first]):
                 first += 1  # "des Mikroklimamodells ENVI-met": the noun says what the name is
-            if team := _team(sentence.tokens[first:last]):
+            team = _team(sentence.tokens[first:last])
+            if team == "verein" and sentence.tokens[last - 1].text in ("City", "County") and not sport:
+                team = None  # "Smart City" outside a match report is no club
+            if team and _fragment(sentence.tokens, last):
+                continue  # "PDC European {{Tour}}": part of a longer name
+            if team:
                 kind, cls = "organisation", team
             elif sport and name in by_gazetteer and known[name][1] == "stadt" and not _venue(sentence, first):
                 continue  # "Dortmund gewann gegen Salzburg": clubs named by their city, not places
@@ -238,6 +247,18 @@ def sports_article(sentences: Sequence[Sentence]) -> bool:
     """An article about a match or a league: two or more of its nouns are words only sport uses."""
     lemmas = {token.lemma for sentence in sentences for token in sentence.tokens if token.is_noun}
     return len(lemmas & SPORTS_NOUNS) >= 2
+
+
+def _named_by_neighbour(sentence: Sentence, first: int) -> bool:
+    """A city's name right after a noun that names something other than a place ("des Schulleistungstests
+    Pisa") or after another capitalised word ("Hub Vienna", "Bayern München"): a test, an institute, a club."""
+    if first == 0:
+        return False
+    before = sentence.tokens[first - 1]
+    if before.is_noun:
+        return role(before) is None
+    capitalised = before.text[:1].isupper() and before.text.isalpha()
+    return first > 1 and capitalised and before.tag not in SENTENCE_OPENERS
 
 
 def _venue(sentence: Sentence, first: int) -> bool:
