@@ -100,7 +100,7 @@ def accepted(fact: Fact) -> list[str]:
             options.append(number + " Mio.")
         for short, long in (("Mio.", "Millionen"), ("Mrd.", "Milliarden")):
             if rest.strip() == short:
-                options.append(f"{number} {long}")
+                options.append(f"{number} {long if number != '1' else long[:-2]}")  # "1 Million"
     words = answer.split()
     if fact.kind == "person" and len(words) == 2:
         options.append(words[-1])

@@ -114,3 +114,13 @@ def test_a_city_inside_another_name_is_not_asked_and_city_options_are_no_distric
     assert not [item for item in generate_deck_from_text(text)["questions"] if answer_of(item).endswith("SC")]
     mcq = next(item for item in items_for(text, "Klagenfurt") if item["type"] == "mcq")
     assert not set(mcq["distractors"]) & {"Favoriten", "Ottakring", "Simmering", "Donaustadt", "Floridsdorf"}
+
+
+def test_a_surname_that_is_also_a_city_is_not_asked_as_a_place():
+    text = (
+        "Ohne Veränderung wäre dieses Format zu Ende, betonte Andreas Vana vom Sender die Notwendigkeit. "
+        "Das Publikum hätte eine wichtige Sendung verloren, sagte Vana am Dienstag in Wien. "
+        "Samuel L. Jackson und Kurt Russell gehören zur Besetzung des neuen Westerns von Tarantino."
+    )
+    kinds = {answer_of(item): item["kind"] for item in generate_deck_from_text(text)["questions"]}
+    assert kinds.get("Vana") != "ort" and "Jackson" not in kinds

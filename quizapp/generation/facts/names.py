@@ -6,7 +6,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from .. import nlp
-from ..gazetteer import city, country_code
+from ..gazetteer import CAPITALS, city, country_code
 from ..text import SENTENCE_OPENERS, Sentence, Token
 from . import Fact
 
@@ -150,6 +150,7 @@ SPORTS_NOUNS = frozenset(
     + ["Saison", "Runde", "Match", "Verteidiger", "Legionär", "Teamchef", "Kader", "Tabellenplatz"]
 )
 NAME_PARTICLES = frozenset({"van", "von", "de", "di", "del", "della", "ten", "ter", "Van", "Von", "De"})
+SMALL_CITY = 1_000_000  # a city this small (no capital) after a given name elsewhere is more often a surname
 MIN_CITY = 100_000  # smaller namesakes ("Marca", Somalia) are more often a newspaper or a person
 APPOSITION_ARTICLES = frozenset(
     ["jener", "jenem", "jenes", "der", "die", "das", "dem", "des", "einer", "einem", "eines", "ein", "eine"]
@@ -186,8 +187,15 @@ class NameFinder:
             if found and (name not in known or known[name][0] != "person"):
                 known[name] = found
         by_gazetteer = set()
+        # "Andreas Vana", "Samuel L. Jackson": a city's name after a given name is a surname there.
+        tails = set()
+        for sentence, first, last in runs:
+            if last - first > 1 or _initial(sentence, first):
+                tails.add(sentence.tokens[last - 1].text)
         for sentence, first, last in runs:
             name = _name(sentence, first, last)
+            if name in tails and _surname_city(name):
+                continue
             if name not in known and (found := _gazetteer_role(name, sentence.language)):
                 known[name] = found
                 by_gazetteer.add(name)
@@ -206,6 +214,8 @@ class NameFinder:
             name = _name(sentence, first, last)
             if len(name) < 2:
                 continue  # "Partei A": a label of a made-up example, not a name to learn
+            if first and _initial(sentence, first):
+                continue  # "Samuel L. {{Jackson}}": a fragment of a name
             if first > 0 and _club_prefix(sentence.tokens[first - 1].text):
                 continue  # "FC {{Barcelona}}": a fragment of the club's name
             if last - first > 1 and _club_prefix(sentence.tokens[last - 1].text):
@@ -249,9 +259,23 @@ def sports_article(sentences: Sequence[Sentence]) -> bool:
     return len(lemmas & SPORTS_NOUNS) >= 2
 
 
+def _surname_city(name: str) -> bool:
+    """A city that is no capital nor a city of millions: "Vana" (Van), "Jackson" may be surnames."""
+    return name not in CAPITALS.values() and (city(name) or ("", "", 0))[2] < SMALL_CITY
+
+
+def _initial(sentence: Sentence, first: int) -> bool:
+    """An initial right before the name: "Samuel L. Jackson"."""
+    if first == 0:
+        return False
+    before = sentence.tokens[first - 1].text
+    return len(before) == 2 and before[0].isupper() and before[1] == "."
+
+
 def _named_by_neighbour(sentence: Sentence, first: int) -> bool:
     """A city's name right after a noun that names something other than a place ("des Schulleistungstests
-    Pisa") or after another capitalised word ("Hub Vienna", "Bayern München"): a test, an institute, a club."""
+    Pisa") or after another capitalised word ("Hub Vienna", "Bayern München"): a test, an institute, a club.
+    """
     if first == 0:
         return False
     before = sentence.tokens[first - 1]
@@ -295,8 +319,9 @@ def _cast(tokens: tuple[Token, ...], first: int, last: int) -> bool:
 def _common_noun(token: Token) -> bool:
     """A German noun tagged as part of a name ("Mikroklimamodells"); not a short given name ("Wolf")."""
     lexicon = nlp.nouns().by_lemma
-    forms = (token.text, token.lemma, token.text[:-1])
-    return len(token.text) > 8 and any(form in lexicon for form in forms)
+    tail = token.text.rsplit("-", 1)[-1]  # "Musikantenstadl-Nachfolgers Stadlshow"
+    forms = (token.text, token.lemma, token.text[:-1], tail, tail[:-1])
+    return len(token.text) > 8 and any(len(form) > 5 and form in lexicon for form in forms)
 
 
 def _club_prefix(word: str) -> bool:
