@@ -90,6 +90,8 @@ KIND_VALUE = {
 }
 # A compound's head noun more common than this ("Straße" 5.3, "Preise" 4.8) does not make it a key term.
 GENERIC_ZIPF = 4.6
+# Words that quote a source: the paper named beside them is where the news came from.
+ATTRIBUTION_WORDS = frozenset(["zufolge", "laut", "gegenüber"])
 # A day or a month without its year ("am 21. Mai", "im März"): it only dates the sentence's fact.
 SIDE_DATES = frozenset({"tag", "monat"})
 INNER_STOP = re.compile(r"[a-zäöüß]{3}\. \d")
@@ -140,6 +142,7 @@ def make_items(
     # A name of unknown kind gets no item: its hint would say "Name" and no surname would count.
     facts = [fact for fact in find_facts(sents) if fact.kind != "name" and not in_range(fact)]
     facts = [fact for fact in facts if fact.kind != "begriff" or key_term(fact, sents)]
+    facts = [fact for fact in facts if not attribution(fact)]
     pool = Pool(facts=tuple(facts), known=known, article_date=article.date)
     scored: list[tuple[float, tuple[int, int], list[dict]]] = []
     for fact, context in best_facts(facts, sents):
@@ -259,6 +262,15 @@ def best_facts(facts: list[Fact], sents: list[Sentence]) -> list[tuple[Fact, str
         if key not in best or rank < best[key][0]:
             best[key] = (rank, fact, context)
     return [(fact, context) for _, fact, context in best.values()]
+
+
+def attribution(fact: Fact) -> bool:
+    """The agency or paper a report is quoted from ("der Nachrichtenagentur AFP", "Der Zeitung Haaretz
+    zufolge"): where the news came from, not what it says."""
+    if fact.kind != "organisation" or fact.cls not in ("agentur", "zeitung", "sender"):
+        return False
+    words = {token.text.lower() for token in fact.sentence.tokens}
+    return fact.cls == "agentur" or bool(words & ATTRIBUTION_WORDS)
 
 
 def side_date(fact: Fact) -> bool:
@@ -394,9 +406,10 @@ def gap_leaves_content(fact: Fact) -> bool:
 
 
 def answer_once(fact: Fact, context: str | None) -> bool:
-    """The answer is not given away elsewhere in the sentence or in the context."""
+    """The answer is not given away elsewhere in the sentence or in the context ("Vier Kandidaten gibt es:
+    vier junge Sterne": a word in another case gives it away too)."""
     answer = re.escape(fact.answer)
-    pattern = re.compile(rf"(?<!\w){answer}(?!\w)")
+    pattern = re.compile(rf"(?<!\w){answer}(?!\w)", re.IGNORECASE if fact.answer.isalpha() else 0)
     return len(pattern.findall(fact.sentence.text)) == 1 and not (context and pattern.search(context))
 
 

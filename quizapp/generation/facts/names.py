@@ -150,6 +150,7 @@ SPORTS_NOUNS = frozenset(
     + ["Saison", "Runde", "Match", "Verteidiger", "Legionär", "Teamchef", "Kader", "Tabellenplatz"]
 )
 NAME_PARTICLES = frozenset({"van", "von", "de", "di", "del", "della", "ten", "ter", "Van", "Von", "De"})
+ARTICLE_TAGS = ("ART", "APPRART")
 SMALL_CITY = 1_000_000  # a city this small (no capital) after a given name elsewhere is more often a surname
 MIN_CITY = 100_000  # smaller namesakes ("Marca", Somalia) are more often a newspaper or a person
 APPOSITION_ARTICLES = frozenset(
@@ -208,7 +209,9 @@ class NameFinder:
         for name, (kind, _) in known.items():
             if kind == "person" and " " in name:
                 surnames[name.rsplit(" ", 1)[1]].add(name)
+        # A surname stands alone elsewhere, never after an article: not "der Carta" of "Magna Carta".
         alone = {_name(*run) for run in runs if run[2] - run[1] == 1}
+        alone -= {_name(*run) for run in runs if run[1] and run[0].tokens[run[1] - 1].tag in ARTICLE_TAGS}
         facts = []
         for sentence, first, last in runs:
             name = _name(sentence, first, last)
@@ -222,6 +225,8 @@ class NameFinder:
                 continue  # "des Bundesliga-Absteigers SC Wiener Neustadt": the prefix of the next name
             if name in by_gazetteer and known[name][1] == "stadt" and _named_by_neighbour(sentence, first):
                 continue  # "Schulleistungstest Pisa", "Complexity Science Hub Vienna", "Bayern München"
+            if name in by_gazetteer and last < len(sentence.tokens) and _foreign_word(sentence.tokens[last]):
+                continue  # "das London Quarter": the city names a thing
             if all(token.text in TEAM_WORDS for token in sentence.tokens[first:last]):
                 if first < 2 or not sentence.tokens[first - 1].text[:1].isupper():
                     continue  # "League" alone
@@ -262,6 +267,13 @@ def sports_article(sentences: Sequence[Sentence]) -> bool:
 def _surname_city(name: str) -> bool:
     """A city that is no capital nor a city of millions: "Vana" (Van), "Jackson" may be surnames."""
     return name not in CAPITALS.values() and (city(name) or ("", "", 0))[2] < SMALL_CITY
+
+
+def _foreign_word(token: Token) -> bool:
+    """A capitalised foreign word or name, or a noun German does not know: "Quarter" after "London"."""
+    lexicon = nlp.nouns().by_lemma
+    unknown_noun = token.tag == "NN" and token.text not in lexicon and token.lemma not in lexicon
+    return (token.tag in ("FM", "NE") or unknown_noun) and token.text[:1].isupper() and token.text.isalpha()
 
 
 def _initial(sentence: Sentence, first: int) -> bool:

@@ -64,17 +64,23 @@ class NumberFinder:
         return facts
 
 
+DURATIONS = frozenset(["Jahr", "Monat", "Woche", "Tag", "Stunde", "Jahrzehnt"])
+
+
 def word_count(tokens, i: int, language: str) -> bool:
-    """A German number word from two on that counts the noun after it: "fünf Monate", "zwölf Kinder"; not
-    "ein", "zwei oder drei", "die zwei" (a pair the text has named already)."""
+    """A German number word from two on that counts the noun after it: "fünf Monate", "die fünf Kinder";
+    not "ein", "zwei oder drei", "jene zwei" (named already), "seit zehn Jahren"."""
     token = tokens[i]
     if language != "de" or token.tag != "CARD" or WORD_VALUES.get(token.text.lower(), 0) < 2:
         return False
     near = tokens[max(0, i - 1) : i] + tokens[i + 1 : i + 2]
     if any(other.text in ("oder", "bis", "-", "–") for other in near):
         return False  # "zwei oder drei Tage": a guess, not a fact
-    if i > 0 and tokens[i - 1].tag in ("ART", "PPOSAT", "PDAT"):
-        return False
+    if i > 0 and tokens[i - 1].tag == "PDAT":
+        return False  # "jene fünf Wirte": named before
+    since = any(token.text.lower() == "seit" for token in tokens[max(0, i - 2) : i])
+    if since and i + 1 < len(tokens) and tokens[i + 1].lemma in DURATIONS:
+        return False  # "seit zehn Jahren": how long something has been so, rarely the news
     if any(other.text == ":" for other in tokens[i + 1 :]):
         return False  # "zwei Hersteller ...: Samsung und Google": the list after it gives the count away
     return _counts_something(tokens, i + 1)
