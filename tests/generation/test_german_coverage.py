@@ -13,6 +13,11 @@ def items_for(text: str, answer: str) -> list[dict]:
     return [item for item in generate_deck_from_text(text)["questions"] if answer_of(item) == answer]
 
 
+def none_asked(text: str, *answers: str) -> bool:
+    """No item of a deck generated from text has any of these answers."""
+    return all(items_for(text, answer) == [] for answer in answers)
+
+
 def right(item: dict, given: str) -> bool:
     return check_answer(given, answer_of(item), item.get("accept", ())).verdict is Verdict.RIGHT
 
@@ -38,8 +43,7 @@ def test_a_guess_a_count_given_away_or_a_duration_since_is_not_asked_in_words():
         "Seit mindestens zehn Jahren sieht sich der Regisseur mit hohen Erwartungen konfrontiert. "
         "Die fünf Kinder des Paares werden inzwischen vom Jugendamt in Celle betreut."
     )
-    for answer in ("zwei", "drei", "vier", "zehn"):
-        assert items_for(text, answer) == []
+    assert none_asked(text, "zwei", "drei", "vier", "zehn")
     assert items_for(text, "fünf")  # "Die fünf Kinder": the article counts them once
 
 
@@ -137,5 +141,4 @@ def test_a_quoted_paper_or_agency_a_work_and_a_city_in_a_name_are_not_asked():
         "Die Königsfamilie hat das 800-jährige Bestehen der weltberühmten Urkunde Magna Carta gefeiert. "
         "Absatz 35 der Carta setzte ein Biermaß für das Königreich fest, das London Quarter."
     )
-    for answer in ("Haaretz", "AFP", "Magna Carta", "London"):
-        assert items_for(text, answer) == []
+    assert none_asked(text, "Haaretz", "AFP", "Magna Carta", "London")
