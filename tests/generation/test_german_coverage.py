@@ -142,3 +142,24 @@ def test_a_quoted_paper_or_agency_a_work_and_a_city_in_a_name_are_not_asked():
         "Absatz 35 der Carta setzte ein Biermaß für das Königreich fest, das London Quarter."
     )
     assert none_asked(text, "Haaretz", "AFP", "Magna Carta", "London")
+
+
+def test_a_count_a_list_gives_away_or_a_time_relative_to_the_fact_is_not_asked():
+    text = (
+        "In den vier nördlichen Bezirken – Neusiedl, Eisenstadt, Mattersburg, Oberpullendorf – wird die "
+        "Polizei nun ein verstärktes Augenmerk auf Schlepper haben. "
+        "Zwei Tage vor der Wahl ist in Wien wieder einmal eine Debatte um Arbeitszeitverkürzung entbrannt."
+    )
+    assert none_asked(text, "vier", "Zwei")
+
+
+def test_country_options_take_the_answers_article_and_a_province_gets_no_cities():
+    text = (
+        "Nach dem jüngsten Terrorakt steht eine türkische Militärintervention in Syrien im Raum. "
+        "Noch am Donnerstag ruft die Türkei wegen des Anschlags den UN-Sicherheitsrat in New York an. "
+        "Ankara soll die Rebellen aus der nordsyrischen Provinz Idlib zum Übergang gebracht haben."
+    )
+    for item in generate_deck_from_text(text)["questions"]:
+        if item["type"] == "mcq" and item["answer"] in ("Syrien", "Türkei"):
+            assert not set(item["distractors"]) & {"Irak", "Iran", "Libanon", "Jemen", "Türkei", "Schweiz"}
+    assert [item for item in items_for(text, "Idlib") if item["type"] == "mcq"] == []

@@ -65,6 +65,7 @@ class NumberFinder:
 
 
 DURATIONS = frozenset(["Jahr", "Monat", "Woche", "Tag", "Stunde", "Jahrzehnt"])
+RELATIVE = frozenset(["vor", "nach", "später", "zuvor", "danach", "früher"])
 
 
 def word_count(tokens, i: int, language: str) -> bool:
@@ -81,8 +82,10 @@ def word_count(tokens, i: int, language: str) -> bool:
     since = any(token.text.lower() == "seit" for token in tokens[max(0, i - 2) : i])
     if since and i + 1 < len(tokens) and tokens[i + 1].lemma in DURATIONS:
         return False  # "seit zehn Jahren": how long something has been so, rarely the news
-    if any(other.text == ":" for other in tokens[i + 1 :]):
-        return False  # "zwei Hersteller ...: Samsung und Google": the list after it gives the count away
+    if any(other.text in (":", "–", "(") for other in tokens[i + 1 :]):
+        return False  # "zwei Hersteller ...: Samsung und Google", "vier Bezirken – Neusiedl, ...": a list
+    if tokens[i + 1 : i + 2][0].lemma in DURATIONS and tokens[i + 2 : i + 3][0].text in RELATIVE:
+        return False  # "Zwei Tage vor dem 1. Mai": when, relative to the fact, not the fact
     return _counts_something(tokens, i + 1)
 
 
