@@ -248,6 +248,8 @@ class NameFinder:
                 kind, cls = known[next(iter(surnames[name]))]
             elif 2 <= last - first <= 3 and _cast(sentence.tokens, first, last):
                 kind, cls = "person", "schauspieler"  # "Tanja (Karoline Herfurth)": who plays the part
+            elif last < len(sentence.tokens) and sentence.tokens[last].tag == "CARD":
+                continue  # "den Tabletmodus von {{Windows}} 10": a name with a number is a product
             elif 2 <= last - first <= 3 and _surname(sentence.tokens[last - 1].text, alone, known):
                 kind, cls = "person", "person"  # "Gerhard Reissner" ... "so Reissner": news names people so
             elif _fragment(sentence.tokens, last):

@@ -37,6 +37,7 @@ class NumberFinder:
 
     def find(self, sentences: Sequence[Sentence]) -> list[Fact]:
         facts = []
+        recurring = nouns_in_two_sentences(sentences)
         for sentence in sentences:
             tokens = sentence.tokens
             for i, token in enumerate(tokens):
@@ -45,7 +46,7 @@ class NumberFinder:
                     if 0 < value < 120 or not AGE.match(token.text):
                         facts.append(Fact("zahl", sentence, i, i + 1, value=value))
                     continue
-                if word_count(tokens, i, sentence.language):
+                if word_count(tokens, i, sentence.language) and _counts_key_noun(tokens, i, recurring):
                     value = WORD_VALUES[token.text.lower()]
                     facts.append(Fact("zahl", sentence, i, i + 1, value=float(value)))
                     continue
@@ -53,6 +54,8 @@ class NumberFinder:
                     continue
                 if is_year(tokens, i):
                     continue  # "seit 2007": a year, not a count
+                if _label_or_dimension(tokens, i):
+                    continue  # "274 x 172 x 10,5 Millimeter", "als Nummer 10 gesetzt": specs and labels
                 last = i + 1
                 if last < len(tokens) and tokens[last].text in SCALE_WORDS:
                     last += 1
@@ -66,6 +69,28 @@ class NumberFinder:
 
 DURATIONS = frozenset(["Jahr", "Monat", "Woche", "Tag", "Stunde", "Jahrzehnt"])
 RELATIVE = frozenset(["vor", "nach", "später", "zuvor", "danach", "früher"])
+
+
+def nouns_in_two_sentences(sentences: Sequence[Sentence]) -> frozenset[str]:
+    """Lemmas of the nouns that two or more sentences use: what the article is about."""
+    seen: dict[str, int] = {}
+    for sentence in sentences:
+        for lemma in {token.lemma for token in sentence.tokens if token.is_noun}:
+            seen[lemma] = seen.get(lemma, 0) + 1
+    return frozenset(lemma for lemma, count in seen.items() if count > 1)
+
+
+def _counts_key_noun(tokens, i: int, recurring: frozenset[str]) -> bool:
+    """A count in words is worth asking where it counts time, a share or what the article is about:
+    "fünf Monate Haft", "zehn Prozent", "16 Fledertierarten"; not "zwei Klicks", "fünf Pins"."""
+    noun = next((token for token in tokens[i + 1 : i + 4] if token.is_noun), None)
+    return noun is not None and (noun.lemma in DURATIONS or noun.lemma in recurring or noun.text == "Prozent")
+
+
+def _label_or_dimension(tokens, i: int) -> bool:
+    """A number in a measure ("274 x 172 x 10,5") or after "Nummer": a spec or a label, not a count."""
+    around = {token.text for token in tokens[max(0, i - 1) : i] + tokens[i + 1 : i + 2]}
+    return bool(around & {"x", "×"}) or i > 0 and tokens[i - 1].text in ("Nummer", "Nr.")
 
 
 def word_count(tokens, i: int, language: str) -> bool:
