@@ -287,6 +287,7 @@ def usable_sentence(sentence: Sentence, sents: list[Sentence]) -> tuple[bool, st
         or has_url(sentence.text)
         or glued(sentence)
         or has_two_sentences(sentence.text)
+        or interview_label(sentence)
     ):
         return False, None
     if sentence.index == 0 and not any(token.is_finite_verb for token in sentence.tokens):
@@ -304,9 +305,19 @@ def usable_sentence(sentence: Sentence, sents: list[Sentence]) -> tuple[bool, st
         or has_url(previous.text)
         or glued(previous)
         or refers_back(previous)
+        or interview_label(previous)
     ):
         return False, None
     return True, previous.text
+
+
+def interview_label(sentence: Sentence) -> bool:
+    """A line of an interview: "STANDARD: In der Steiermark ...", "Laurenz Ennser-Jedenastik: In gewissem
+    Maße ja." (who speaks, then a colon, in the first four tokens)."""
+    tokens = sentence.tokens[:5]
+    colon = next((i for i, token in enumerate(tokens) if token.text == ":"), None)
+    names = colon is not None and all(token.tag in ("NE", "NN", "FM") for token in tokens[:colon])
+    return names and 0 < colon <= 3
 
 
 def has_two_sentences(text: str) -> bool:

@@ -176,3 +176,13 @@ def test_specs_labels_and_counts_of_passing_things_are_not_asked():
     )
     assert none_asked(text, "zwei", "10,5", "10", "Windows", "Tabletmodus von Windows")
     assert items_for(text, "680")  # the weight of the tablet is what a reader of the review wants
+
+
+def test_interview_labels_times_of_day_and_quoted_sources_are_not_asked():
+    text = (
+        "STANDARD: In der Steiermark hat die FPÖ im Mai noch stärker zugelegt als in Oberösterreich. "
+        "Die rote Fassung: Bis zum Beginn des Gipfels um 17 Uhr habe es eine gemeinsame Position gegeben. "
+        "Nach Polizeiangaben vom Sonntag schoss der Mann in Antigo auf 15 Schüler. "
+        "Die Polizeiangaben wurden am Montag von der Staatsanwaltschaft in Wisconsin bestätigt."
+    )
+    assert none_asked(text, "Mai", "Steiermark", "17", "Polizeiangaben")

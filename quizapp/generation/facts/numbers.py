@@ -88,9 +88,11 @@ def _counts_key_noun(tokens, i: int, recurring: frozenset[str]) -> bool:
 
 
 def _label_or_dimension(tokens, i: int) -> bool:
-    """A number in a measure ("274 x 172 x 10,5") or after "Nummer": a spec or a label, not a count."""
+    """A number in a measure ("274 x 172 x 10,5"), after "Nummer" or before "Uhr": a spec, a label or a time
+    of day, not a count."""
     around = {token.text for token in tokens[max(0, i - 1) : i] + tokens[i + 1 : i + 2]}
-    return bool(around & {"x", "×"}) or i > 0 and tokens[i - 1].text in ("Nummer", "Nr.")
+    time_of_day = i + 1 < len(tokens) and tokens[i + 1].text == "Uhr"  # "um 17 Uhr": when, rarely the news
+    return bool(around & {"x", "×"}) or time_of_day or i > 0 and tokens[i - 1].text in ("Nummer", "Nr.")
 
 
 def word_count(tokens, i: int, language: str) -> bool:

@@ -33,6 +33,8 @@ class TermFinder:
                     continue  # "Samstagmittag": a time, not a term
                 lemma = token.lemma if token.lemma in lexicon else token.text
                 rare = max(zipf_frequency(token.text, "de"), zipf_frequency(lemma, "de")) <= MAX_ZIPF
+                if lemma.endswith(("angabe", "angaben")):
+                    continue  # "Nach Polizeiangaben": where the news came from
                 if person_noun(lemma, token.text, lexicon):
                     continue  # "ein Zivilist", "der Neurowissenschafter": who, not what the article is about
                 if lemma in lexicon and rare:  # "Hackern" is a rare form of a common word
