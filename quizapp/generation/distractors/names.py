@@ -24,6 +24,48 @@ from ..gazetteer import (
 )
 from . import Pool, stable_order
 
+# Districts the gazetteer lists as cities of their own (over 100,000 people, a few km from the centre of
+# Wien, Berlin, Hamburg, Köln or New York): never an option for "Graz" or "Chicago".
+CITY_DISTRICTS = frozenset(
+    ["Donaustadt", "Favoriten", "Floridsdorf", "Ottakring", "Simmering", "Altona", "Eimsbüttel"]
+    + ["Friedrichshain", "Hamburg-Mitte", "Hamburg-Nord", "Kreuzberg", "Marienthal", "Mitte", "Neukölln"]
+    + ["Nippes", "Prenzlauer Berg", "Rodenkirchen", "Schöneberg", "Wandsbek", "Wilmersdorf"]
+    + ["Brooklyn", "Queens", "Bronx", "Manhattan", "Staten Island"]
+)
+# The gazetteer's English names of cities a German text names otherwise.
+GERMAN_EXONYMS = {
+    "Munich": "München",
+    "Cologne": "Köln",
+    "Nuremberg": "Nürnberg",
+    "Hanover": "Hannover",
+    "Brunswick": "Braunschweig",
+    "Zurich": "Zürich",
+    "Geneva": "Genf",
+    "Milan": "Mailand",
+    "Naples": "Neapel",
+    "Venice": "Venedig",
+    "Florence": "Florenz",
+    "Genoa": "Genua",
+    "Lisbon": "Lissabon",
+    "Seville": "Sevilla",
+    "Gothenburg": "Göteborg",
+    "Krakow": "Krakau",
+    "Wroclaw": "Breslau",
+    "Gdansk": "Danzig",
+    "Antwerp": "Antwerpen",
+    "Brussels": "Brüssel",
+    "The Hague": "Den Haag",
+    "Saint Petersburg": "Sankt Petersburg",
+}
+# Countries German names with an article; the rest go without ("in Syrien", but "in der Türkei").
+COUNTRY_ARTICLES = {
+    **dict.fromkeys(["Türkei", "Schweiz", "Ukraine", "Slowakei", "Mongolei", "Elfenbeinküste"], "f"),
+    **dict.fromkeys(["Dominikanische Republik", "Zentralafrikanische Republik"], "f"),
+    **dict.fromkeys(["Iran", "Irak", "Libanon", "Sudan", "Südsudan", "Jemen", "Tschad", "Kongo"], "m"),
+    **dict.fromkeys(["Niger", "Oman", "Vatikan", "Kosovo", "Senegal"], "m"),
+    **dict.fromkeys(["USA", "Vereinigte Staaten", "Niederlande", "Philippinen", "Malediven"], "pl"),
+    **dict.fromkeys(["Seychellen", "Bahamas", "Komoren", "Vereinigte Arabische Emirate", "Salomonen"], "pl"),
+}
 DISTRICT_WORDS = frozenset(
     {"Circoscrizione", "Circoiscrizione", "Municipio", "Bezirk", "District", "Arrondissement"}
 )
@@ -38,14 +80,17 @@ def name_candidates(fact: Fact, pool: Pool) -> Iterator[str]:
         return
     other_decks = stable_order(answer, pool.other_decks(fact.cls))
     if fact.cls == "land":
-        yield from stable_order(answer, same_class)
-        yield from _countries(answer, fact.sentence.language)
-        yield from other_decks
+        article = country_article(answer)  # "die Türkei" gets no "die Syrien", "Syrien" no "dem Irak"
+        language = fact.sentence.language
+        options = chain(stable_order(answer, same_class), _countries(answer, language), other_decks)
+        yield from (name for name in options if language != "de" or country_article(name) == article)
     elif fact.cls in ("stadt", "region"):
         own = (city(answer) or (answer,))[0]
         # Cities the sentence names already ("Neapel" rules out "Napoli").
         seen = {found[0] for f in pool.facts if f.sentence is fact.sentence and (found := city(f.answer))}
-        candidates = chain(stable_order(answer, same_class), _cities(answer, capital=fact.cls == "stadt"), other_decks)
+        # A province is no city ("Provinz Idlib": not the cities Al Bab or Duma).
+        cities = _cities(answer, capital=True) if fact.cls == "stadt" else iter(())
+        candidates = chain(stable_order(answer, same_class), cities, other_decks)
         for name in candidates:
             canonical = (city(name) or (name,))[0]  # "Genoa" and "Genua" are one city
             if canonical != own and canonical not in seen:
@@ -133,6 +178,11 @@ def _nationality(fact: Fact) -> str | None:
     return None
 
 
+def country_article(name: str) -> str:
+    """The article a German text gives a country: "f" (die Türkei), "m" (der Iran), "pl" (die USA), or ""."""
+    return COUNTRY_ARTICLES.get(name, "")
+
+
 def _countries(answer: str, language: str) -> Iterator[str]:
     """Neighbours first, then countries of the same continent and similar population."""
     code = country_code(answer, language)
@@ -164,9 +214,9 @@ def _cities(answer: str, capital: bool) -> Iterator[str]:
     if capital and CAPITALS.get(code) == answer:
         neighbours = [c for c in country_info()[code]["neighbours"].split(",") if c in CAPITALS]
         yield from (CAPITALS[c] for c in stable_order(answer, neighbours))
-    options = [(n, p) for n, p in cities_of(code) if n != name and _plain(n)]
+    options = [(n, p) for n, p in cities_of(code) if n != name and _plain(n) and n not in CITY_DISTRICTS]
     options.sort(key=lambda item: (abs(math.log(item[1] / population)), item[0]))
-    yield from (n for n, _ in options)
+    yield from (GERMAN_EXONYMS.get(n, n) for n, _ in options if GERMAN_EXONYMS.get(n, n) != answer)
 
 
 def _plain(name: str) -> bool:
