@@ -21,7 +21,7 @@ NAME_JOINERS = frozenset({"al", "el", "ad", "as", "ash", "bin", "ibn", "bint", "
 INSTITUTION_WORDS = frozenset({
     "University", "College", "Institute", "School", "Academy", "Bank", "Court", "Hospital", "Airport",
     "Museum", "Council", "Department", "Ministry", "Party", "Church", "Cathedral", "Stadium", "Port",
-    "Republic", "Gulf", "Bay", "Lake", "Mount", "Cape", "Isle", "Island", "Islands", "Duke", "Earl",
+    "Republic", "Gulf", "Bay", "District", "Radio", "Television", "TV", "Air", "Embassy", "Consulate", "Lake", "Mount", "Cape", "Isle", "Island", "Islands", "Duke", "Earl",
     "Prince", "Princess", "Archbishop", "Bishop", "Diocese", "Province", "State", "Commonwealth", "Kingdom",
 })
 # Capitalised words right after a name that make it part of a longer one: "{{Air India}} Airlines".
@@ -32,7 +32,7 @@ NAME_TAILS = frozenset({
     "Street", "Avenue", "Road", "Square", "Park", "Bridge", "Station",
 })
 PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "to", "near", "outside", "into", "across", "of", "toward",
-                                "towards", "between", "and", "across", "throughout", "within", "around"})
+                                "towards", "throughout", "within", "around"})
 # Nouns for people: generic, not a term the article is about ("spokeswoman", "chairman").
 PERSON_ENDINGS = ("man", "men", "woman", "women", "person", "people", "persons")
 ABBREVIATIONS = frozenset({"Corp", "Inc", "Ltd", "Gov", "Sen", "Rep", "Gen", "Col", "Capt", "Sgt", "Lt", "Mt",
@@ -51,7 +51,7 @@ TITLES = frozenset({
     "Sen.", "Rep.", "Gov.", "Lt.", "Col.", "Sgt.", "Capt.", "Prof.", "St.", "Saint", "Inspector-General",
     "Attorney-General", "US", "U.S.", "UK", "U.K.", "UN", "EU", "Reverend", "Rev.", "Pastor", "Coach",
     "Manager", "Spokesman", "Spokeswoman", "Agent", "Corporal", "Superintendent", "Constable", "CEO",
-    "Chairperson",
+    "Chairperson", "Republican", "Democrat", "Commodore", "Brigadier", "Governor-General", "Mayor-elect", "President-elect",
 })
 
 
@@ -94,13 +94,16 @@ def keep_facts(facts: list[Fact], sents: list[Sentence]) -> list[Fact]:
     marks, an editor's [insertion] or two sentences glued together."""
     kept = []
     dated: set[int] = set()
+    people = {word for fact in facts if fact.kind == "person" for word in fact.answer.split()}
     for fact in facts:
         if not clean_sentence(fact.sentence) or name_fragment(fact):
             continue
         if fact.kind == "person" and " " not in fact.answer:
             continue  # "Big {{Mike}}", "{{Sterling}}": a full name is asked where the article gives one
-        if fact.kind == "ort" and fact.cls in ("stadt", None) and not named_as_place(fact):
-            continue  # "His wife {{Mary}}", "{{Richardson}} is ...": a city's name used for a person
+        if fact.kind == "ort" and fact.cls in ("stadt", None) and (not named_as_place(fact) or fact.answer in people):
+            continue  # "His wife {{Mary}}", "Trump and {{Bolton}}": a city's name used for a person
+        if fact.kind == "ort" and attributive(fact):
+            continue  # "the 2020 {{United States}} presidential election": the place only describes
         if fact.kind == "datum" and fact.cls in SIDE_DATES:
             continue  # "early {{December}}", "on {{May 5}}": only dates the sentence's fact
         if fact.kind in ("datum", "jahr"):
@@ -111,6 +114,12 @@ def keep_facts(facts: list[Fact], sents: list[Sentence]) -> list[Fact]:
             continue
         if fact.kind == "zahl" and number_in_name(fact):
             continue  # "Rocky {{101}} LLC", "Apollo {{11}}"
+        if fact.kind == "jahr" and clock_time(fact):
+            continue  # "({{2053}} Wednesday night, UTC)": a time of day
+        if fact.kind == "person" and merged_with_place(fact.answer):
+            continue  # "Vice President of the {{United States Joe}} Biden"
+        if fact.kind == "begriff" and fact.first and fact.sentence.tokens[fact.first - 1].is_noun:
+            continue  # "money {{laundering}}", "D-Day {{landings}}": part of a compound
         kept.append(fact)
     return kept
 
@@ -148,9 +157,19 @@ def name_fragment(fact: Fact) -> bool:
     if fact.kind in ("organisation", "name") and after is not None and after.text == "of" \
             and fact.last + 1 < len(tokens) and tokens[fact.last + 1].text[:1].isupper():
         return True  # "{{UC Berkeley School}} of Law"
-    if before is not None and (INITIAL.match(before.text) or before.text in NAME_JOINERS and before.text.islower()
-                               or before.tag == "NE" and before.text[:1].isupper() and fact.kind == "ort"):
+    if after is not None and after.text[:1].isupper() and after.text.isalpha() and after.tag != "KON":
+        return True  # "{{Christian Du}} Four": a capitalised word right after the name continues it
+    if before is not None and (INITIAL.match(before.text) or before.text in NAME_JOINERS and before.text.islower()):
         return True
+    if (
+        before is not None
+        and fact.kind in ("ort", "organisation")
+        and fact.first > 1
+        and before.text[:1].isupper()
+        and before.text.isalpha()
+        and before.text not in TITLES
+    ):
+        return True  # "Radio {{France}}", "Hamilton County Jail Annex"
     # "University of {{Miami}}", "University of California, {{San Diego}}"
     for token in reversed(tokens[max(0, fact.first - 5) : fact.first]):
         if token.text in INSTITUTION_WORDS:
@@ -158,6 +177,40 @@ def name_fragment(fact: Fact) -> bool:
         if not (token.text[:1].isupper() or token.text in ("of", "the", ",", "for")):
             break
     return False
+
+
+def attributive(fact: Fact) -> bool:
+    """A place name used as a describing word: "the {{United States}} presidential election"."""
+    tokens = fact.sentence.tokens
+    after = tokens[fact.last] if fact.last < len(tokens) else None
+    before = tokens[fact.first - 1].text if fact.first else ""
+    return (
+        after is not None and after.text[:1].islower() and after.tag in ("ADJA", "NN")
+        and before not in PLACE_PREPOSITIONS
+    )
+
+
+def clock_time(fact: Fact) -> bool:
+    """A four-digit time ("at 2053 UTC", "(1200 UTC)", "2053 Wednesday night"), not a year."""
+    tokens = fact.sentence.tokens
+    after = tokens[fact.last].text if fact.last < len(tokens) else ""
+    before = tokens[fact.first - 1].text if fact.first else ""
+    return after in CLOCK_WORDS or before == "at" or after in WEEKDAYS
+
+
+CLOCK_WORDS = frozenset({"UTC", "GMT", "hours", "hrs", "local", "EST", "EDT", "PST", "PDT", "CET", "BST", "Zulu"})
+WEEKDAYS = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"})
+
+
+def merged_with_place(name: str) -> bool:
+    """A place run into a person's name: "United States Joe", "Texas Governor Greg Abbott" cut wrong."""
+    from .distractors.places_en import us_state
+    from .gazetteer import country_code
+
+    words = name.split()
+    return any(
+        country_code(" ".join(words[:k]), "en") or us_state(" ".join(words[:k])) for k in range(1, len(words))
+    )
 
 
 def number_in_name(fact: Fact) -> bool:

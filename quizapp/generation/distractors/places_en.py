@@ -51,10 +51,20 @@ def _area(fact: Fact) -> tuple[str, str] | None:
     return None
 
 
+def us_state(name: str) -> str | None:
+    """The code of a US state's name ("Virginia" -> "VA"), or None."""
+    return _places()[2].get(name)
+
+
 def english_city_candidates(fact: Fact, pool: Pool) -> Iterator[str]:
-    """The article's cities of the same area first, then the area's cities closest in size to the answer."""
-    by_name, by_area, _ = _places()
+    """The article's cities of the same area first, then the area's cities closest in size to the answer;
+    other states for a US state ("Virginia" is also a town in South Africa)."""
+    by_name, by_area, states = _places()
     answer = fact.answer
+    if answer in states:
+        yield from stable_order(answer, [f.answer for f in pool.facts if f.answer in states and f.answer != answer])
+        yield from stable_order(answer, [name for name in states if name != answer])
+        return
     found = by_name.get(answer)
     area = _area(fact) or (found and (found[0], found[1] if found[0] == "US" else ""))
     if not area:
