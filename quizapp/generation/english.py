@@ -40,6 +40,9 @@ ABBREVIATIONS = frozenset({"Corp", "Inc", "Ltd", "Gov", "Sen", "Rep", "Gen", "Co
                            "Dec", "Ave", "Blvd", "Dept", "Univ", "approx", "Prof", "Rev", "vs", "etc"})
 GLUED = re.compile(r"\b([A-Za-z]{2,})[.!?][\"”’']?\s+[\"“‘']?[A-Z]")
 SIDE_DATES = frozenset({"monat", "tag"})
+# Words after a name that say what it is ("the Tumen River"): the name is whole without them.
+CLASS_WORDS = frozenset({"River", "City", "Region", "Province", "Resort", "Hotel", "Oblast", "Lake", "Sea", "Ocean",
+                         "Mountains", "Mountain", "Island", "Islands", "Valley", "Desert", "Strait", "Peninsula"})
 # Titles and offices before a name, beyond the ones facts/names.py shares with German: cut off the name.
 TITLES = frozenset({
     "Assistant", "Attorney", "Deputy", "Vice", "Chief", "Former", "First", "Lady", "Speaker", "Justice",
@@ -157,7 +160,7 @@ def name_fragment(fact: Fact) -> bool:
     if fact.kind in ("organisation", "name") and after is not None and after.text == "of" \
             and fact.last + 1 < len(tokens) and tokens[fact.last + 1].text[:1].isupper():
         return True  # "{{UC Berkeley School}} of Law"
-    if after is not None and after.text[:1].isupper() and after.text.isalpha() and after.tag != "KON":
+    if after is not None and after.text[:1].isupper() and after.text.isalpha() and after.text not in CLASS_WORDS:
         return True  # "{{Christian Du}} Four": a capitalised word right after the name continues it
     if before is not None and (INITIAL.match(before.text) or before.text in NAME_JOINERS and before.text.islower()):
         return True
