@@ -15,47 +15,305 @@ from .text import Sentence, Token
 INITIAL = re.compile(r"^[A-Z]\.$")
 # Lower-case parts of Arabic, Romance and Dutch names, joined by a hyphen or standing alone:
 # "Abu Mahdi al-Muhandis", "Rocky De La Fuente", "Ahmad bin Salman".
-NAME_JOINERS = frozenset({"al", "el", "ad", "as", "ash", "bin", "ibn", "bint", "de", "del", "la", "le", "da",
-                          "dos", "du", "van", "von", "der", "ben", "abu", "La", "Le", "Da", "Del", "Al", "El"})
+NAME_JOINERS = frozenset(
+    {
+        "al",
+        "el",
+        "ad",
+        "as",
+        "ash",
+        "bin",
+        "ibn",
+        "bint",
+        "de",
+        "del",
+        "la",
+        "le",
+        "da",
+        "dos",
+        "du",
+        "van",
+        "von",
+        "der",
+        "ben",
+        "abu",
+        "La",
+        "Le",
+        "Da",
+        "Del",
+        "Al",
+        "El",
+    }
+)
 # Heads of names of institutions: a place right after "University of" is part of the institution's name.
-INSTITUTION_WORDS = frozenset({
-    "University", "College", "Institute", "School", "Academy", "Bank", "Court", "Hospital", "Airport",
-    "Museum", "Council", "Department", "Ministry", "Party", "Church", "Cathedral", "Stadium", "Port",
-    "Republic", "Gulf", "Bay", "District", "Radio", "Television", "TV", "Air", "Embassy", "Consulate", "Lake", "Mount", "Cape", "Isle", "Island", "Islands", "Duke", "Earl",
-    "Prince", "Princess", "Archbishop", "Bishop", "Diocese", "Province", "State", "Commonwealth", "Kingdom",
-})
+INSTITUTION_WORDS = frozenset(
+    {
+        "University",
+        "College",
+        "Institute",
+        "School",
+        "Academy",
+        "Bank",
+        "Court",
+        "Hospital",
+        "Airport",
+        "Museum",
+        "Council",
+        "Department",
+        "Ministry",
+        "Party",
+        "Church",
+        "Cathedral",
+        "Stadium",
+        "Port",
+        "Republic",
+        "Gulf",
+        "Bay",
+        "District",
+        "Radio",
+        "Television",
+        "TV",
+        "Air",
+        "Embassy",
+        "Consulate",
+        "Lake",
+        "Mount",
+        "Cape",
+        "Isle",
+        "Island",
+        "Islands",
+        "Duke",
+        "Earl",
+        "Prince",
+        "Princess",
+        "Archbishop",
+        "Bishop",
+        "Diocese",
+        "Province",
+        "State",
+        "Commonwealth",
+        "Kingdom",
+    }
+)
 # Capitalised words right after a name that make it part of a longer one: "{{Air India}} Airlines".
-NAME_TAILS = frozenset({
-    "Airlines", "Airways", "Air", "Airport", "Party", "University", "College", "Company", "Corporation",
-    "Corp", "Inc", "Ltd", "Group", "Bank", "Police", "Council", "Times", "Post", "News", "Herald", "Club",
-    "Institute", "Foundation", "Agency", "Stadium", "Center", "Centre", "Hospital", "Motors", "Records",
-    "Street", "Avenue", "Road", "Square", "Park", "Bridge", "Station",
-})
-PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "to", "near", "outside", "into", "across", "of", "toward",
-                                "towards", "throughout", "within", "around"})
+NAME_TAILS = frozenset(
+    {
+        "Airlines",
+        "Airways",
+        "Air",
+        "Airport",
+        "Party",
+        "University",
+        "College",
+        "Company",
+        "Corporation",
+        "Corp",
+        "Inc",
+        "Ltd",
+        "Group",
+        "Bank",
+        "Police",
+        "Council",
+        "Times",
+        "Post",
+        "News",
+        "Herald",
+        "Club",
+        "Institute",
+        "Foundation",
+        "Agency",
+        "Stadium",
+        "Center",
+        "Centre",
+        "Hospital",
+        "Motors",
+        "Records",
+        "Street",
+        "Avenue",
+        "Road",
+        "Square",
+        "Park",
+        "Bridge",
+        "Station",
+    }
+)
+PLACE_PREPOSITIONS = frozenset(
+    {
+        "in",
+        "at",
+        "from",
+        "to",
+        "near",
+        "outside",
+        "into",
+        "across",
+        "of",
+        "toward",
+        "towards",
+        "throughout",
+        "within",
+        "around",
+    }
+)
 # Nouns for people: generic, not a term the article is about ("spokeswoman", "chairman").
 PERSON_ENDINGS = ("man", "men", "woman", "women", "person", "people", "persons")
-ABBREVIATIONS = frozenset({"Corp", "Inc", "Ltd", "Gov", "Sen", "Rep", "Gen", "Col", "Capt", "Sgt", "Lt", "Mt",
-                           "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov",
-                           "Dec", "Ave", "Blvd", "Dept", "Univ", "approx", "Prof", "Rev", "vs", "etc"})
-GLUED = re.compile(r"\b([A-Za-z]{2,})[.!?][\"”’']?\s+[\"“‘']?[A-Z]")
+ABBREVIATIONS = frozenset(
+    {
+        "Corp",
+        "Inc",
+        "Ltd",
+        "Gov",
+        "Sen",
+        "Rep",
+        "Gen",
+        "Col",
+        "Capt",
+        "Sgt",
+        "Lt",
+        "Mt",
+        "Jan",
+        "Feb",
+        "Mar",
+        "Apr",
+        "Jun",
+        "Jul",
+        "Aug",
+        "Sep",
+        "Sept",
+        "Oct",
+        "Nov",
+        "Dec",
+        "Ave",
+        "Blvd",
+        "Dept",
+        "Univ",
+        "approx",
+        "Prof",
+        "Rev",
+        "vs",
+        "etc",
+    }
+)
+GLUED = re.compile(r"\b([A-Za-z]{2,})[.!?][\"”’']?\s+[\"“‘']?[A-Z]|\b([a-z]{3,})[.!?]\s+[a-z]")
 SIDE_DATES = frozenset({"monat", "tag"})
 # Words after a name that say what it is ("the Tumen River"): the name is whole without them.
-CLASS_WORDS = frozenset({"River", "City", "Region", "Province", "Resort", "Hotel", "Oblast", "Lake", "Sea", "Ocean",
-                         "Mountains", "Mountain", "Island", "Islands", "Valley", "Desert", "Strait", "Peninsula"})
+CLASS_WORDS = frozenset(
+    {
+        "River",
+        "City",
+        "Region",
+        "Province",
+        "Resort",
+        "Hotel",
+        "Oblast",
+        "Lake",
+        "Sea",
+        "Ocean",
+        "Mountains",
+        "Mountain",
+        "Island",
+        "Islands",
+        "Valley",
+        "Desert",
+        "Strait",
+        "Peninsula",
+    }
+)
 # Titles and offices before a name, beyond the ones facts/names.py shares with German: cut off the name.
-TITLES = frozenset({
-    "Assistant", "Attorney", "Deputy", "Vice", "Chief", "Former", "First", "Lady", "Speaker", "Justice",
-    "Judge", "Commissioner", "Inspector", "Ambassador", "Representative", "Sheriff", "Detective", "Officer",
-    "Captain", "Colonel", "Lieutenant", "Sergeant", "Admiral", "Marshal", "Bishop", "Archbishop", "Cardinal",
-    "Rabbi", "Imam", "Sheikh", "Emperor", "Lord", "Dame", "Professor", "Prof", "Doctor", "Postmaster",
-    "Congressman", "Congresswoman", "Councillor", "Councilman", "Chairwoman", "Premier", "Defence", "Defense",
-    "Envoy", "Minister-President", "Mrs.", "Mr.", "Ms.", "Dr.", "Gen.",
-    "Sen.", "Rep.", "Gov.", "Lt.", "Col.", "Sgt.", "Capt.", "Prof.", "St.", "Saint", "Inspector-General",
-    "Attorney-General", "US", "U.S.", "UK", "U.K.", "UN", "EU", "Reverend", "Rev.", "Pastor", "Coach",
-    "Manager", "Spokesman", "Spokeswoman", "Agent", "Corporal", "Superintendent", "Constable", "CEO",
-    "Chairperson", "Republican", "Democrat", "Commodore", "Brigadier", "Governor-General", "Mayor-elect", "President-elect",
-})
+TITLES = frozenset(
+    {
+        "Assistant",
+        "Attorney",
+        "Deputy",
+        "Vice",
+        "Chief",
+        "Former",
+        "First",
+        "Lady",
+        "Speaker",
+        "Justice",
+        "Judge",
+        "Commissioner",
+        "Inspector",
+        "Ambassador",
+        "Representative",
+        "Sheriff",
+        "Detective",
+        "Officer",
+        "Captain",
+        "Colonel",
+        "Lieutenant",
+        "Sergeant",
+        "Admiral",
+        "Marshal",
+        "Bishop",
+        "Archbishop",
+        "Cardinal",
+        "Rabbi",
+        "Imam",
+        "Sheikh",
+        "Emperor",
+        "Lord",
+        "Dame",
+        "Professor",
+        "Prof",
+        "Doctor",
+        "Postmaster",
+        "Congressman",
+        "Congresswoman",
+        "Councillor",
+        "Councilman",
+        "Chairwoman",
+        "Premier",
+        "Defence",
+        "Defense",
+        "Envoy",
+        "Minister-President",
+        "Mrs.",
+        "Mr.",
+        "Ms.",
+        "Dr.",
+        "Gen.",
+        "Sen.",
+        "Rep.",
+        "Gov.",
+        "Lt.",
+        "Col.",
+        "Sgt.",
+        "Capt.",
+        "Prof.",
+        "St.",
+        "Saint",
+        "Inspector-General",
+        "Attorney-General",
+        "US",
+        "U.S.",
+        "UK",
+        "U.K.",
+        "UN",
+        "EU",
+        "Reverend",
+        "Rev.",
+        "Pastor",
+        "Coach",
+        "Manager",
+        "Spokesman",
+        "Spokeswoman",
+        "Agent",
+        "Corporal",
+        "Superintendent",
+        "Constable",
+        "CEO",
+        "Chairperson",
+        "Republican",
+        "Democrat",
+        "Commodore",
+        "Brigadier",
+        "Governor-General",
+        "Mayor-elect",
+        "President-elect",
+    }
+)
 
 
 def english_name_part(tokens: Sequence[Token], i: int) -> int:
@@ -69,14 +327,23 @@ def english_name_part(tokens: Sequence[Token], i: int) -> int:
     if INITIAL.match(token.text) and capital_next:
         return 1
     if token.text in NAME_JOINERS and following is not None:
-        if following.text == "-" and _touching(tokens, i, i + 2) and i + 2 < len(tokens) \
-                and tokens[i + 2].text[:1].isupper():
+        if (
+            following.text == "-"
+            and _touching(tokens, i, i + 2)
+            and i + 2 < len(tokens)
+            and tokens[i + 2].text[:1].isupper()
+        ):
             return 3  # "al-Muhandis"
         if capital_next and (token.text[:1].isupper() or token.text in ("bin", "ibn", "bint", "al", "el")):
             return 1  # "De La Fuente", "bin Salman"
     if token.text == "-" and _touching(tokens, i - 1, i + 1) and capital_next and following.text.isalpha():
         return 2  # "Inspector-General"
-    if token.tag == "NN" and token.text[:1].isupper() and token.text.isalpha() and token.text not in NAME_TAILS:
+    if (
+        token.tag == "NN"
+        and token.text[:1].isupper()
+        and token.text.isalpha()
+        and token.text not in NAME_TAILS
+    ):
         return 1  # "Trump" tagged as a noun
     return 0
 
@@ -95,15 +362,20 @@ def keep_facts(facts: list[Fact], sents: list[Sentence]) -> list[Fact]:
     """The facts of an English article worth a question: whole names of people, places where the sentence
     names a place, full dates (one per sentence), key terms; none from a sentence with unbalanced quotation
     marks, an editor's [insertion] or two sentences glued together."""
+    listed = enumerated(facts)
     kept = []
     dated: set[int] = set()
     people = {word for fact in facts if fact.kind == "person" for word in fact.answer.split()}
     for fact in facts:
-        if not clean_sentence(fact.sentence) or name_fragment(fact):
+        if not clean_sentence(fact.sentence) or name_fragment(fact) or fact in listed:
             continue
         if fact.kind == "person" and " " not in fact.answer:
             continue  # "Big {{Mike}}", "{{Sterling}}": a full name is asked where the article gives one
-        if fact.kind == "ort" and fact.cls in ("stadt", None) and (not named_as_place(fact) or fact.answer in people):
+        if (
+            fact.kind == "ort"
+            and fact.cls in ("stadt", None)
+            and (not named_as_place(fact) or fact.answer in people)
+        ):
             continue  # "His wife {{Mary}}", "Trump and {{Bolton}}": a city's name used for a person
         if fact.kind == "ort" and attributive(fact):
             continue  # "the 2020 {{United States}} presidential election": the place only describes
@@ -115,6 +387,8 @@ def keep_facts(facts: list[Fact], sents: list[Sentence]) -> list[Fact]:
             dated.add(fact.sentence.index)
         if fact.kind == "begriff" and not key_term(fact, sents):
             continue
+        if fact.kind == "zahl" and digit_group(fact):
+            continue  # "1 {{500}}" (a thin or no-break space groups the digits): half a number
         if fact.kind == "zahl" and number_in_name(fact):
             continue  # "Rocky {{101}} LLC", "Apollo {{11}}"
         if fact.kind == "jahr" and clock_time(fact):
@@ -125,6 +399,31 @@ def keep_facts(facts: list[Fact], sents: list[Sentence]) -> list[Fact]:
             continue  # "money {{laundering}}", "D-Day {{landings}}": part of a compound
         kept.append(fact)
     return kept
+
+
+def enumerated(facts: list[Fact]) -> set[Fact]:
+    """Names in a list of three or more ("Alabama, Arkansas, California and ..."): which one stands where
+    is no fact a student learns."""
+    listed: set[Fact] = set()
+    chain: list[Fact] = []
+    for fact in facts + [None]:  # facts are in article order
+        previous = chain[-1] if chain else None
+        if (
+            fact is not None
+            and previous is not None
+            and fact.sentence is previous.sentence
+            and fact.kind == previous.kind
+            and [t.text for t in fact.sentence.tokens[previous.last : fact.first]] in LIST_GAPS
+        ):
+            chain.append(fact)
+            continue
+        if len(chain) >= 3:
+            listed.update(chain)
+        chain = [fact] if fact is not None else []
+    return listed
+
+
+LIST_GAPS = ([","], ["and"], ["or"], [",", "and"], [",", "or"])
 
 
 def clean_sentence(sentence: Sentence) -> bool:
@@ -142,7 +441,7 @@ def glued(text: str) -> bool:
     >>> glued("He left on Monday. The police came later."), glued("Gen. Smith met Acme Corp. Ltd today.")
     (True, False)
     """
-    return any(match[1] not in ABBREVIATIONS for match in GLUED.finditer(text))
+    return any((match[1] or match[2]) not in ABBREVIATIONS for match in GLUED.finditer(text))
 
 
 def name_fragment(fact: Fact) -> bool:
@@ -153,16 +452,33 @@ def name_fragment(fact: Fact) -> bool:
     tokens = fact.sentence.tokens
     before = tokens[fact.first - 1] if fact.first > 0 else None
     after = tokens[fact.last] if fact.last < len(tokens) else None
-    if after is not None and (after.text in NAME_TAILS or INITIAL.match(after.text)
-                              or after.tag in ("NE", "FM") and after.text[:1].isupper()
-                              or after.text in NAME_JOINERS and after.text.islower()):
+    if after is not None and (
+        after.text in NAME_TAILS
+        or INITIAL.match(after.text)
+        or after.tag in ("NE", "FM")
+        and after.text[:1].isupper()
+        or after.text in NAME_JOINERS
+        and after.text.islower()
+    ):
         return True
-    if fact.kind in ("organisation", "name") and after is not None and after.text == "of" \
-            and fact.last + 1 < len(tokens) and tokens[fact.last + 1].text[:1].isupper():
-        return True  # "{{UC Berkeley School}} of Law"
-    if after is not None and after.text[:1].isupper() and after.text.isalpha() and after.text not in CLASS_WORDS:
+    if (
+        fact.kind != "person"
+        and after is not None
+        and after.text == "of"
+        and fact.last + 1 < len(tokens)
+        and tokens[fact.last + 1].text[:1].isupper()
+    ):
+        return True  # "{{UC Berkeley School}} of Law", "the {{United States}} of America"
+    if (
+        after is not None
+        and after.text[:1].isupper()
+        and after.text.isalpha()
+        and after.text not in CLASS_WORDS
+    ):
         return True  # "{{Christian Du}} Four": a capitalised word right after the name continues it
-    if before is not None and (INITIAL.match(before.text) or before.text in NAME_JOINERS and before.text.islower()):
+    if before is not None and (
+        INITIAL.match(before.text) or before.text in NAME_JOINERS and before.text.islower()
+    ):
         return True
     if (
         before is not None
@@ -188,7 +504,9 @@ def attributive(fact: Fact) -> bool:
     after = tokens[fact.last] if fact.last < len(tokens) else None
     before = tokens[fact.first - 1].text if fact.first else ""
     return (
-        after is not None and after.text[:1].islower() and after.tag in ("ADJA", "NN")
+        after is not None
+        and after.text[:1].islower()
+        and after.tag in ("ADJA", "NN")
         and before not in PLACE_PREPOSITIONS
     )
 
@@ -201,7 +519,9 @@ def clock_time(fact: Fact) -> bool:
     return after in CLOCK_WORDS or before == "at" or after in WEEKDAYS
 
 
-CLOCK_WORDS = frozenset({"UTC", "GMT", "hours", "hrs", "local", "EST", "EDT", "PST", "PDT", "CET", "BST", "Zulu"})
+CLOCK_WORDS = frozenset(
+    {"UTC", "GMT", "hours", "hrs", "local", "EST", "EDT", "PST", "PDT", "CET", "BST", "Zulu"}
+)
 WEEKDAYS = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"})
 
 
@@ -213,6 +533,24 @@ def merged_with_place(name: str) -> bool:
     words = name.split()
     return any(
         country_code(" ".join(words[:k]), "en") or us_state(" ".join(words[:k])) for k in range(1, len(words))
+    )
+
+
+def digit_group(fact: Fact) -> bool:
+    """A number written with a space between its digit groups ("1 500", "12 000 000"), cut in two."""
+    tokens = fact.sentence.tokens
+    before = tokens[fact.first - 1] if fact.first else None
+    after = tokens[fact.last] if fact.last < len(tokens) else None
+    first, last = tokens[fact.first], tokens[fact.last - 1]
+    return (
+        before is not None
+        and re.fullmatch(r"\d{1,3}", before.text) is not None
+        and re.match(r"\d{3}(?!\d)", first.text) is not None
+        and first.start - before.end == 1
+        or after is not None
+        and re.fullmatch(r"\d{3}", after.text) is not None
+        and re.search(r"(?<![\d.,])\d{1,3}$", last.text) is not None
+        and after.start - last.end == 1
     )
 
 
@@ -231,8 +569,13 @@ def named_as_place(fact: Fact) -> bool:
     following = tokens[fact.last + 1] if fact.last + 1 < len(tokens) else None
     if after in ("'s", "’s", "'", "-"):
         return False  # "in {{Richardson}}'s usual place", "{{Hollywood}}-produced"
-    return before in PLACE_PREPOSITIONS or after == "," and following is not None and \
-        following.text[:1].isupper() and following.tag == "NE"
+    return (
+        before in PLACE_PREPOSITIONS
+        or after == ","
+        and following is not None
+        and following.text[:1].isupper()
+        and following.tag == "NE"
+    )
 
 
 def key_term(fact: Fact, sents: list[Sentence]) -> bool:
@@ -261,12 +604,64 @@ def headline(sents: list[Sentence]) -> str | None:
     return first.text
 
 
-FEMALE_WORDS = frozenset({"she", "her", "hers", "herself", "Mrs", "Mrs.", "Ms", "Ms.", "Queen", "Princess", "Lady",
-                          "Dame", "Duchess", "wife", "mother", "daughter", "sister", "actress", "woman", "girl",
-                          "spokeswoman", "chairwoman", "congresswoman", "businesswoman", "grandmother", "widow"})
-MALE_WORDS = frozenset({"he", "him", "his", "himself", "Mr", "Mr.", "King", "Prince", "Sir", "Lord", "Duke",
-                        "husband", "father", "son", "brother", "actor", "man", "boy", "spokesman", "chairman",
-                        "congressman", "businessman", "grandfather", "widower"})
+FEMALE_WORDS = frozenset(
+    {
+        "she",
+        "her",
+        "hers",
+        "herself",
+        "Mrs",
+        "Mrs.",
+        "Ms",
+        "Ms.",
+        "Queen",
+        "Princess",
+        "Lady",
+        "Dame",
+        "Duchess",
+        "wife",
+        "mother",
+        "daughter",
+        "sister",
+        "actress",
+        "woman",
+        "girl",
+        "spokeswoman",
+        "chairwoman",
+        "congresswoman",
+        "businesswoman",
+        "grandmother",
+        "widow",
+    }
+)
+MALE_WORDS = frozenset(
+    {
+        "he",
+        "him",
+        "his",
+        "himself",
+        "Mr",
+        "Mr.",
+        "King",
+        "Prince",
+        "Sir",
+        "Lord",
+        "Duke",
+        "husband",
+        "father",
+        "son",
+        "brother",
+        "actor",
+        "man",
+        "boy",
+        "spokesman",
+        "chairman",
+        "congressman",
+        "businessman",
+        "grandfather",
+        "widower",
+    }
+)
 
 
 def english_gender(fact: Fact, facts: Sequence[Fact]) -> str | None:
@@ -280,7 +675,10 @@ def english_gender(fact: Fact, facts: Sequence[Fact]) -> str | None:
         if surname not in words:
             continue
         at = words.index(surname)
-        if len(namesakes) > 1 and " ".join(words[max(0, at - len(fact.answer.split()) + 1) : at + 1]) != fact.answer:
+        if (
+            len(namesakes) > 1
+            and " ".join(words[max(0, at - len(fact.answer.split()) + 1) : at + 1]) != fact.answer
+        ):
             continue  # "Michelle Obama" says nothing of "Barack Obama"
         near = words[max(0, at - 3) : at] + [w.lower() for w in words[at + 1 : at + 12]]
         female += sum(word in FEMALE_WORDS for word in near)

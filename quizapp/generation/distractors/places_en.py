@@ -22,7 +22,12 @@ def _places() -> tuple[dict[str, tuple[str, str, int]], dict[tuple[str, str], li
     by_name: dict[str, tuple[str, str, int]] = {}
     by_area: dict[tuple[str, str], list[tuple[str, int]]] = {}
     for data in cache_.get_cities().values():
-        name, code, admin, population = data["name"], data["countrycode"], data["admin1code"], data["population"]
+        name, code, admin, population = (
+            data["name"],
+            data["countrycode"],
+            data["admin1code"],
+            data["population"],
+        )
         if not (name.isascii() and all(c.isalpha() or c in " -." for c in name)) or population < 20_000:
             continue
         if name not in by_name or by_name[name][2] < population:
@@ -62,7 +67,9 @@ def english_city_candidates(fact: Fact, pool: Pool) -> Iterator[str]:
     by_name, by_area, states = _places()
     answer = fact.answer
     if answer in states:
-        yield from stable_order(answer, [f.answer for f in pool.facts if f.answer in states and f.answer != answer])
+        yield from stable_order(
+            answer, [f.answer for f in pool.facts if f.answer in states and f.answer != answer]
+        )
         yield from stable_order(answer, [name for name in states if name != answer])
         return
     found = by_name.get(answer)
