@@ -395,6 +395,10 @@ def keep_facts(facts: list[Fact], sents: list[Sentence]) -> list[Fact]:
             continue  # "({{2053}} Wednesday night, UTC)": a time of day
         if fact.kind == "person" and merged_with_place(fact.answer):
             continue  # "Vice President of the {{United States Joe}} Biden"
+        if fact.kind == "organisation" and fact.answer.endswith(" County"):
+            continue  # "San Diego County" is a place, not a club
+        if fact.kind == "begriff" and fact.first and fact.sentence.tokens[fact.first - 1].tag == "CARD":
+            continue  # "50 {{milligrams}}": a unit
         if fact.kind == "begriff" and fact.first and fact.sentence.tokens[fact.first - 1].is_noun:
             continue  # "money {{laundering}}", "D-Day {{landings}}": part of a compound
         kept.append(fact)
@@ -429,6 +433,8 @@ LIST_GAPS = ([","], ["and"], ["or"], [",", "and"], [",", "or"])
 def clean_sentence(sentence: Sentence) -> bool:
     """Quotation marks balanced, no "[...]" insertion, no second sentence glued on."""
     text = sentence.text
+    if not any(token.is_finite_verb for token in sentence.tokens):
+        return False  # "2011 Frankfurt Airport shooting on Wikipedia.": a link, not a sentence
     if text.count('"') % 2 or text.count("“") != text.count("”") or "[" in text:
         return False
     return not glued(text)
@@ -507,7 +513,7 @@ def attributive(fact: Fact) -> bool:
         after is not None
         and after.text[:1].islower()
         and after.tag in ("ADJA", "NN")
-        and before not in PLACE_PREPOSITIONS
+        and (before not in PLACE_PREPOSITIONS or before == "of")
     )
 
 

@@ -146,6 +146,8 @@ def _countries(answer: str, language: str) -> Iterator[str]:
     code = country_code(answer, language)
     info = country_info()
     names = countries(language)
+    if language == "en":  # "Hong Kong SAR China" is no country name a student would choose
+        names = {code: name for code, name in names.items() if " SAR " not in name}
     if not code or code not in info:
         return
     neighbours = [c for c in info[code]["neighbours"].split(",") if c in names]

@@ -76,7 +76,8 @@ class DateFinder:
                     i = last
                     continue
                 year_like = YEAR.match(token.text) and token.tag == "CARD"
-                if year_like and (is_year(tokens, i) or not _counts(tokens, i + 1)):
+                english_year = sentence.language == "en" and i > 0 and tokens[i - 1].tag in ("ART", "PPOSAT")
+                if year_like and (is_year(tokens, i) or not _counts(tokens, i + 1) or english_year):
                     facts.append(Fact("jahr", sentence, i, i + 1, value=int(token.text)))
                 i += 1
         return facts
