@@ -196,6 +196,40 @@ ABBREVIATIONS = frozenset(
 )
 GLUED = re.compile(r"\b([A-Za-z]{2,})[.!?][\"”’']?\s+[\"“‘']?[A-Z]|\b([a-z]{3,})[.!?]\s+[a-z]")
 SIDE_DATES = frozenset({"monat", "tag"})
+# Titles the name finder already cuts off (facts/names.py EN_TITLES) and forms of address.
+PERSON_TITLES = frozenset(
+    {
+        "President",
+        "Minister",
+        "Prime",
+        "Chancellor",
+        "Leader",
+        "Secretary",
+        "General",
+        "Governor",
+        "Mayor",
+        "Senator",
+        "King",
+        "Queen",
+        "Prince",
+        "Pope",
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Dr",
+        "Sir",
+        "Coach",
+        "Chairman",
+        "Director",
+        "Father",
+        "Brother",
+        "Sister",
+        "Saint",
+        "Imam",
+        "Rabbi",
+        "Bishop",
+    }
+)
 # Words after a name that say what it is ("the Tumen River"): the name is whole without them.
 CLASS_WORDS = frozenset(
     {
@@ -427,7 +461,16 @@ def enumerated(facts: list[Fact]) -> set[Fact]:
     return listed
 
 
-LIST_GAPS = ([","], ["and"], ["or"], [",", "and"], [",", "or"])
+LIST_GAPS = (
+    [","],
+    ["and"],
+    ["or"],
+    [",", "and"],
+    [",", "or"],
+    ["and", "the"],
+    [",", "and", "the"],
+    [",", "the"],
+)
 
 
 def clean_sentence(sentence: Sentence) -> bool:
@@ -495,6 +538,15 @@ def name_fragment(fact: Fact) -> bool:
         and before.text not in TITLES
     ):
         return True  # "Radio {{France}}", "Hamilton County Jail Annex"
+    if (
+        before is not None
+        and fact.kind == "person"
+        and fact.first > 1
+        and before.text[:1].isupper()
+        and before.text.isalpha()
+        and before.text not in TITLES | PERSON_TITLES
+    ):
+        return True  # "the United {{States Marines}}"
     # "University of {{Miami}}", "University of California, {{San Diego}}"
     for token in reversed(tokens[max(0, fact.first - 5) : fact.first]):
         if token.text in INSTITUTION_WORDS:
@@ -538,7 +590,8 @@ def merged_with_place(name: str) -> bool:
 
     words = name.split()
     return any(
-        country_code(" ".join(words[:k]), "en") or us_state(" ".join(words[:k])) for k in range(1, len(words))
+        country_code(" ".join(words[:k]), "en") or us_state(" ".join(words[:k]))
+        for k in range(1, len(words) + 1)
     )
 
 

@@ -12,6 +12,9 @@ from ..gazetteer import country_code
 from . import Pool, stable_order
 
 
+CITY_STATES = frozenset({"Hong Kong", "Macau", "Macao", "Singapore", "Monaco", "Vatican City", "Gibraltar"})
+
+
 @cache
 def _places() -> tuple[dict[str, tuple[str, str, int]], dict[tuple[str, str], list[tuple[str, int]]], dict]:
     """Cities by English name -> (country, US state or admin code, population); cities by (country, state)
@@ -66,6 +69,8 @@ def english_city_candidates(fact: Fact, pool: Pool) -> Iterator[str]:
     other states for a US state ("Virginia" is also a town in South Africa)."""
     by_name, by_area, states = _places()
     answer = fact.answer
+    if answer in CITY_STATES:
+        return  # "Hong Kong": its districts are no options, and it is not a city of a larger country
     if answer in states:
         yield from stable_order(
             answer, [f.answer for f in pool.facts if f.answer in states and f.answer != answer]

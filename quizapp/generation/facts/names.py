@@ -88,6 +88,7 @@ ROLES = (
     ("konzern", "organisation", "unternehmen"),
     ("unternehmen", "organisation", "unternehmen"),
 )
+EN_ROLES = frozenset(ending for ending, _, _ in ROLES[:12])  # "foreign minister" ... "newspaper"
 PERSON_NOUN_ENDINGS = (
     "er",
     "ers",
@@ -157,6 +158,8 @@ def role(noun: Token, before: str = "") -> tuple[str, str] | None:
     if before.lower().endswith(("foreign minister", "prime minister")):
         word = before.lower()
     for ending, kind, cls in ROLES:
+        if ending in EN_ROLES and word not in (ending, ending + "s") and not word.endswith(f" {ending}"):
+            continue  # English words do not compound: a "driver" is no "river"
         if word.endswith((ending, ending + "s", ending + "es")):  # "des Sportblatts Marca"
             return kind, cls
     return None
