@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from itertools import chain
 
 from .. import nlp
-from ..english import english_gender
+from ..english.names import english_gender
 from ..facts import Fact
 from ..gazetteer import (
     CAPITALS,

@@ -6,7 +6,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from .. import nlp
-from ..english import english_name_part, english_title
+from ..english.names import english_name_part, english_title
 from ..gazetteer import city, country_code
 from ..text import Sentence, Token
 from . import Fact

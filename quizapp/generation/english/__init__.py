@@ -1,0 +1,179 @@
+"""What English articles need beyond the shared pipeline: whole names, full dates, which facts to ask.
+
+German generation never calls this module (its rules are in pipeline.py and facts/); an English deck's
+facts pass through `keep_facts` before items are made.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..facts import Fact
+from ..text import Sentence
+from .names import attributive, merged_with_place, name_fragment, named_as_place
+from .words import ABBREVIATIONS, CLOCK_WORDS, PERSON_ENDINGS, WEEKDAYS
+
+GLUED = re.compile(r"\b([A-Za-z]{2,})[.!?][\"”’']?\s+[\"“‘']?[A-Z]|\b([a-z]{3,})[.!?]\s+[a-z]")
+
+
+SIDE_DATES = frozenset(["monat", "tag"])
+
+
+def keep_facts(facts: list[Fact], sents: list[Sentence]) -> list[Fact]:
+    """The facts of an English article worth a question: whole names of people, places where the sentence
+    names a place, full dates (one per sentence), key terms; none from a sentence with unbalanced quotation
+    marks, an editor's [insertion] or two sentences glued together."""
+    listed = enumerated(facts)
+    kept = []
+    dated: set[int] = set()
+    people = {word for fact in facts if fact.kind == "person" for word in fact.answer.split()}
+    for fact in facts:
+        if not clean_sentence(fact.sentence) or name_fragment(fact) or fact in listed:
+            continue
+        if fact.kind == "person" and " " not in fact.answer:
+            continue  # "Big {{Mike}}", "{{Sterling}}": a full name is asked where the article gives one
+        if (
+            fact.kind == "ort"
+            and fact.cls in ("stadt", None)
+            and (not named_as_place(fact) or fact.answer in people)
+        ):
+            continue  # "His wife {{Mary}}", "Trump and {{Bolton}}": a city's name used for a person
+        if fact.kind == "ort" and attributive(fact):
+            continue  # "the 2020 {{United States}} presidential election": the place only describes
+        if fact.kind == "datum" and fact.cls in SIDE_DATES:
+            continue  # "early {{December}}", "on {{May 5}}": only dates the sentence's fact
+        if fact.kind in ("datum", "jahr"):
+            if fact.sentence.index in dated:
+                continue  # "from May 1993 until {{January 2002}}": one date of a sentence is enough
+            dated.add(fact.sentence.index)
+        if fact.kind == "begriff" and not key_term(fact, sents):
+            continue
+        if fact.kind == "zahl" and digit_group(fact):
+            continue  # "1 {{500}}" (a thin or no-break space groups the digits): half a number
+        if fact.kind == "zahl" and number_in_name(fact):
+            continue  # "Rocky {{101}} LLC", "Apollo {{11}}"
+        if fact.kind == "jahr" and clock_time(fact):
+            continue  # "({{2053}} Wednesday night, UTC)": a time of day
+        if fact.kind == "person" and merged_with_place(fact.answer):
+            continue  # "Vice President of the {{United States Joe}} Biden"
+        if fact.kind == "organisation" and fact.answer.endswith(" County"):
+            continue  # "San Diego County" is a place, not a club
+        if fact.kind == "begriff" and fact.first and fact.sentence.tokens[fact.first - 1].tag == "CARD":
+            continue  # "50 {{milligrams}}": a unit
+        if fact.kind == "begriff" and fact.first and fact.sentence.tokens[fact.first - 1].is_noun:
+            continue  # "money {{laundering}}", "D-Day {{landings}}": part of a compound
+        kept.append(fact)
+    return kept
+
+
+def enumerated(facts: list[Fact]) -> set[Fact]:
+    """Names in a list of three or more ("Alabama, Arkansas, California and ..."): which one stands where
+    is no fact a student learns."""
+    listed: set[Fact] = set()
+    chain: list[Fact] = []
+    for fact in facts + [None]:  # facts are in article order
+        previous = chain[-1] if chain else None
+        if (
+            fact is not None
+            and previous is not None
+            and fact.sentence is previous.sentence
+            and fact.kind == previous.kind
+            and [t.text for t in fact.sentence.tokens[previous.last : fact.first]] in LIST_GAPS
+        ):
+            chain.append(fact)
+            continue
+        if len(chain) >= 3:
+            listed.update(chain)
+        chain = [fact] if fact is not None else []
+    return listed
+
+
+LIST_GAPS = (
+    [","],
+    ["and"],
+    ["or"],
+    [",", "and"],
+    [",", "or"],
+    ["and", "the"],
+    [",", "and", "the"],
+    [",", "the"],
+)
+
+
+def clean_sentence(sentence: Sentence) -> bool:
+    """Quotation marks balanced, no "[...]" insertion, no second sentence glued on."""
+    text = sentence.text
+    if not any(token.is_finite_verb for token in sentence.tokens):
+        return False  # "2011 Frankfurt Airport shooting on Wikipedia.": a link, not a sentence
+    if text.count('"') % 2 or text.count("“") != text.count("”") or "[" in text:
+        return False
+    return not glued(text)
+
+
+def glued(text: str) -> bool:
+    """A full stop after a word inside the text, then a capital: two sentences run together
+    ("... said on Monday. The police ..."); abbreviations ("Gen. Smith", "Corp.") do not count.
+
+    >>> glued("He left on Monday. The police came later."), glued("Gen. Smith met Acme Corp. Ltd today.")
+    (True, False)
+    """
+    return any((match[1] or match[2]) not in ABBREVIATIONS for match in GLUED.finditer(text))
+
+
+def clock_time(fact: Fact) -> bool:
+    """A four-digit time ("at 2053 UTC", "(1200 UTC)", "2053 Wednesday night"), not a year."""
+    tokens = fact.sentence.tokens
+    after = tokens[fact.last].text if fact.last < len(tokens) else ""
+    before = tokens[fact.first - 1].text if fact.first else ""
+    return after in CLOCK_WORDS or before == "at" or after in WEEKDAYS
+
+
+def digit_group(fact: Fact) -> bool:
+    """A number written with a space between its digit groups ("1 500", "12 000 000"), cut in two."""
+    tokens = fact.sentence.tokens
+    before = tokens[fact.first - 1] if fact.first else None
+    after = tokens[fact.last] if fact.last < len(tokens) else None
+    first, last = tokens[fact.first], tokens[fact.last - 1]
+    return (
+        before is not None
+        and re.fullmatch(r"\d{1,3}", before.text) is not None
+        and re.match(r"\d{3}(?!\d)", first.text) is not None
+        and first.start - before.end == 1
+        or after is not None
+        and re.fullmatch(r"\d{3}", after.text) is not None
+        and re.search(r"(?<![\d.,])\d{1,3}$", last.text) is not None
+        and after.start - last.end == 1
+    )
+
+
+def number_in_name(fact: Fact) -> bool:
+    """A number inside a name ("Rocky 101 LLC", "Apollo 11", "Boeing 737"): no fact of its own."""
+    tokens = fact.sentence.tokens
+    before = tokens[fact.first - 1] if fact.first > 0 else None
+    return before is not None and before.tag in ("NE", "FM") and before.text[:1].isupper() and fact.first > 1
+
+
+def key_term(fact: Fact, sents: list[Sentence]) -> bool:
+    """A term the article is about: the same noun comes back in another sentence; a noun for a person
+    ("spokeswoman") or a verb form the tagger took for a noun ("trended") is none."""
+    word = fact.answer.lower()
+    lemma = (fact.lemma or fact.answer).lower()
+    if word.endswith((*PERSON_ENDINGS, "ed")):
+        return False
+    forms = {word, lemma, lemma + "s", lemma + "es"}
+    return any(
+        token.is_noun and (token.text.lower() in forms or (token.lemma or "").lower() == lemma)
+        for sentence in sents
+        if sentence.index != fact.sentence.index
+        for token in sentence.tokens
+    )
+
+
+def headline(sents: list[Sentence]) -> str | None:
+    """The article's first line when it is a headline: a short first paragraph without a final full stop."""
+    if not sents or sents[0].paragraph != 0 or len(sents) > 1 and sents[1].paragraph == 0:
+        return None
+    first = sents[0]
+    if first.text.endswith((".", ":")) or not 2 <= len(first.tokens) <= 25:
+        return None
+    return first.text
