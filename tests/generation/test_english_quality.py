@@ -227,6 +227,7 @@ def test_sentences_with_unbalanced_quotes_or_glued_sentences_are_not_used():
         '"Each of these 400 human embryos is a unique human life with inherent dignity, the president said.\n\n'
         "The museum in Leeds has 35 rooms on four floors The building opened in 1897 after a long delay.\n\n"
         "It cost 5 million pounds, said the mayor of Leeds. the museum opened in 1897 after a long delay.\n\n"
+        "The painter was sued for 500,000 yen (approx. 4,000 dollars) by the owner of a shop in Tokyo.\n\n"
         "The new museum in Leeds has 12 rooms for the collection of the late painter.\n"
     )
     sources = {item["source"]["sentence"] for item in items}

@@ -101,12 +101,19 @@ LIST_GAPS = (
 
 
 def clean_sentence(sentence: Sentence) -> bool:
-    """Quotation marks balanced, no "[...]" insertion, no second sentence glued on."""
+    """Quotation marks and brackets balanced, no "[...]" insertion, not cut at an abbreviation, no second
+    sentence glued on."""
     text = sentence.text
     if not any(token.is_finite_verb for token in sentence.tokens):
         return False  # "2011 Frankfurt Airport shooting on Wikipedia.": a link, not a sentence
     if text.count('"') % 2 or text.count("“") != text.count("”") or "[" in text:
         return False
+    if (
+        text.count("(") != text.count(")")
+        or re.search(r"\b(\w+)\.$", text)
+        and text[:-1].split()[-1] in ABBREVIATIONS
+    ):
+        return False  # "Ishihara was sued for 500,000 yen (approx.": the splitter cut at an abbreviation
     return not glued(text)
 
 
