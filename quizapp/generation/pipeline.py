@@ -294,6 +294,8 @@ def refers_back(sentence: Sentence) -> bool:
     """A pronoun near the start whose referent is in an earlier sentence: "Die kündigte ...",
     "Unter ihnen ...", "Für deren Hit ...", "Ihr Trainer ..."."""
     tokens = sentence.tokens
+    if sentence.language == "en" and english.points_back(sentence):
+        return True
     article = len(tokens) > 1 and tokens[1].tag in ("NN", "NE", "ADJA")  # "Das Team ...": an article
     if tokens[0].tag in ("PPER", "PDS", "PROAV", "PAV") and not (tokens[0].tag == "PDS" and article):
         return True

@@ -239,3 +239,14 @@ def test_the_title_falls_back_to_the_file_name_without_a_headline():
         "The new museum in Leeds has 12 rooms for the collection of the late painter.\n", "2025-07-museum.txt"
     )
     assert deck["deck"]["title"] == "Museum"
+
+
+def test_a_capital_gets_capitals_and_rhetoric_or_clock_times_are_not_asked():
+    items = deck_of(
+        "The message went from Canberra to the United States this week, the senator told the radio.\n\n"
+        'The minister said that there are "100 reasons" to close the old mine in the north.\n\n'
+        "The prime minister of Tonga died at 10 a.m. local time (2100 UTC) at the age of 78 in Auckland.\n"
+    )
+    canberra = mcq(items, "Canberra")["distractors"]
+    assert set(canberra) <= {"Wellington", "Port Moresby", "Dili", "Suva", "Honiara", "Port Vila", "Nouméa"}
+    assert not answers(items) & {"100", "2100"}

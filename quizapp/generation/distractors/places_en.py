@@ -8,9 +8,8 @@ from collections.abc import Iterator
 from functools import cache
 
 from ..facts import Fact
-from ..gazetteer import country_code
+from ..gazetteer import country_code, country_info
 from . import Pool, stable_order
-
 
 CITY_STATES = frozenset({"Hong Kong", "Macau", "Macao", "Singapore", "Monaco", "Vatican City", "Gibraltar"})
 
@@ -71,6 +70,9 @@ def english_city_candidates(fact: Fact, pool: Pool) -> Iterator[str]:
     answer = fact.answer
     if answer in CITY_STATES:
         return  # "Hong Kong": its districts are no options, and it is not a city of a larger country
+    if capitals := _capitals_near(answer):
+        yield from capitals  # "from Canberra to Washington": a capital stands for its government
+        return
     if answer in states:
         yield from stable_order(
             answer, [f.answer for f in pool.facts if f.answer in states and f.answer != answer]
@@ -87,3 +89,16 @@ def english_city_candidates(fact: Fact, pool: Pool) -> Iterator[str]:
     yield from stable_order(answer, article)
     options = sorted(in_area.items(), key=lambda item: (abs(math.log(item[1] / population)), item[0]))
     yield from (name for name, _ in options if name != answer)
+
+
+def _capitals_near(answer: str) -> list[str]:
+    """Other capitals of the continent, of countries closest in size first; [] if answer is no capital."""
+    info = country_info()
+    code = next((c for c, data in info.items() if data["capital"] == answer), None)
+    if code is None:
+        return []
+    continent = [c for c, data in info.items() if data["continentcode"] == info[code]["continentcode"]]
+    population = max(info[code]["population"], 1)
+    continent.sort(key=lambda c: (abs(math.log(max(info[c]["population"], 1) / population)), c))
+    names = [info[c]["capital"] for c in continent if c != code and info[c]["capital"]]
+    return [name for name in names if name.isascii() and name.replace(" ", "").replace("-", "").isalpha()]

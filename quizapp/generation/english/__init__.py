@@ -7,16 +7,20 @@ facts pass through `keep_facts` before items are made.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from ..facts import Fact
 from ..text import Sentence
 from .names import attributive, merged_with_place, name_fragment, named_as_place
-from .words import ABBREVIATIONS, CLOCK_WORDS, PERSON_ENDINGS, WEEKDAYS
+from .words import ABBREVIATIONS, CLOCK_WORDS, DEMONSTRATIVES, PERSON_ENDINGS, PRONOUNS, WEEKDAYS
 
 GLUED = re.compile(r"\b([A-Za-z]{2,})[.!?][\"”’']?\s+[\"“‘']?[A-Z]|\b([a-z]{3,})[.!?]\s+[a-z]")
 
 
 SIDE_DATES = frozenset(["monat", "tag"])
+ROMAN = re.compile(r"^[IVXLC]+$")
+# A function word before a colon: the quotation after it was lost ("told reporters that: Senator ...").
+LOST_QUOTE = re.compile(r"\b(?:that|as|was|were|is|are|the|a|an|of|to|and)\s*:\s")
 
 
 def keep_facts(facts: list[Fact], sents: list[Sentence]) -> list[Fact]:
@@ -52,8 +56,12 @@ def keep_facts(facts: list[Fact], sents: list[Sentence]) -> list[Fact]:
             continue  # "1 {{500}}" (a thin or no-break space groups the digits): half a number
         if fact.kind == "zahl" and number_in_name(fact):
             continue  # "Rocky {{101}} LLC", "Apollo {{11}}"
-        if fact.kind == "jahr" and clock_time(fact):
+        if fact.kind in ("jahr", "zahl") and clock_time(fact):
             continue  # "({{2053}} Wednesday night, UTC)": a time of day
+        if fact.kind == "zahl" and in_quotation(fact):
+            continue  # '"There are {{100}} reasons ..."': rhetoric, not a figure
+        if fact.kind == "organisation" and any(ROMAN.match(word) for word in fact.answer.split()):
+            continue  # "the {{XXI Century}} agreement"
         if fact.kind == "person" and merged_with_place(fact.answer):
             continue  # "Vice President of the {{United States Joe}} Biden"
         if fact.kind == "organisation" and fact.answer.endswith(" County"):
@@ -106,7 +114,7 @@ def clean_sentence(sentence: Sentence) -> bool:
     text = sentence.text
     if not any(token.is_finite_verb for token in sentence.tokens):
         return False  # "2011 Frankfurt Airport shooting on Wikipedia.": a link, not a sentence
-    if text.count('"') % 2 or text.count("“") != text.count("”") or "[" in text:
+    if text.count('"') % 2 or text.count("“") != text.count("”") or "[" in text or LOST_QUOTE.search(text):
         return False
     if (
         text.count("(") != text.count(")")
@@ -184,3 +192,24 @@ def headline(sents: list[Sentence]) -> str | None:
     if first.text.endswith((".", ":")) or not 2 <= len(first.tokens) <= 25:
         return None
     return first.text
+
+
+def points_back(sentence: Sentence) -> bool:
+    """ "During that service, he was ...": a third-person pronoun before any name, or "this"/"that" and a
+    noun near the start; whom or what it means is in an earlier sentence."""
+    tokens = sentence.tokens
+    for token in tokens:
+        if token.tag == "NE":
+            break
+        if token.text.lower() in PRONOUNS and token.tag in ("PPER", "PPOSAT"):
+            return True
+    return any(
+        token.text.lower() in DEMONSTRATIVES and following.is_noun
+        for token, following in pairwise(tokens[:6])
+    )
+
+
+def in_quotation(fact: Fact) -> bool:
+    """The fact stands inside quotation marks: a number in a quotation ("hanged 20 times a day") is rhetoric."""
+    before = fact.sentence.text[: fact.start - fact.sentence.start]
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")

@@ -65,3 +65,5 @@ MALE_WORDS = _words(
     "he him his himself Mr Mr. King Prince Sir Lord Duke husband father son brother actor man "
     "boy spokesman chairman congressman businessman grandfather widower"
 )
+PRONOUNS = _words("he she they him her his its their them")
+DEMONSTRATIVES = _words("this that these those")
