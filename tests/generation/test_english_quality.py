@@ -245,8 +245,10 @@ def test_a_capital_gets_capitals_and_rhetoric_or_clock_times_are_not_asked():
     items = deck_of(
         "The message went from Canberra to the United States this week, the senator told the radio.\n\n"
         'The minister said that there are "100 reasons" to close the old mine in the north.\n\n'
-        "The prime minister of Tonga died at 10 a.m. local time (2100 UTC) at the age of 78 in Auckland.\n"
+        "The prime minister of Tonga died at 10 a.m. local time (2100 UTC) at the age of 78 in Auckland.\n\n"
+        "The group has a huge arsenal and has fired 1,000 missiles at us, the general said on Monday.\n\n"
+        "The taskforce was set up to fight threats around the COVID-19 vaccine rollout in Sydney.\n"
     )
     canberra = mcq(items, "Canberra")["distractors"]
     assert set(canberra) <= {"Wellington", "Port Moresby", "Dili", "Suva", "Honiara", "Port Vila", "Nouméa"}
-    assert not answers(items) & {"100", "2100"}
+    assert not answers(items) & {"100", "2100", "1,000", "19"}

@@ -12,7 +12,15 @@ from itertools import pairwise
 from ..facts import Fact
 from ..text import Sentence
 from .names import attributive, merged_with_place, name_fragment, named_as_place
-from .words import ABBREVIATIONS, CLOCK_WORDS, DEMONSTRATIVES, PERSON_ENDINGS, PRONOUNS, WEEKDAYS
+from .words import (
+    ABBREVIATIONS,
+    CLOCK_WORDS,
+    DEMONSTRATIVES,
+    FIRST_PERSON,
+    PERSON_ENDINGS,
+    PRONOUNS,
+    WEEKDAYS,
+)
 
 GLUED = re.compile(r"\b([A-Za-z]{2,})[.!?][\"”’']?\s+[\"“‘']?[A-Z]|\b([a-z]{3,})[.!?]\s+[a-z]")
 
@@ -54,6 +62,8 @@ def keep_facts(facts: list[Fact], sents: list[Sentence]) -> list[Fact]:
             continue
         if fact.kind == "zahl" and digit_group(fact):
             continue  # "1 {{500}}" (a thin or no-break space groups the digits): half a number
+        if fact.kind == "zahl" and fact.first > 1 and fact.sentence.tokens[fact.first - 1].text == "-":
+            continue  # "COVID-{{19}}", "K2-{{18}}b"
         if fact.kind == "zahl" and number_in_name(fact):
             continue  # "Rocky {{101}} LLC", "Apollo {{11}}"
         if fact.kind in ("jahr", "zahl") and clock_time(fact):
@@ -116,6 +126,8 @@ def clean_sentence(sentence: Sentence) -> bool:
         return False  # "2011 Frankfurt Airport shooting on Wikipedia.": a link, not a sentence
     if text.count('"') % 2 or text.count("“") != text.count("”") or "[" in text or LOST_QUOTE.search(text):
         return False
+    if first_person_outside_quotes(sentence):
+        return False  # "... has fired 1,000 missiles at us.": a quotation that lost its marks
     if (
         text.count("(") != text.count(")")
         or re.search(r"\b(\w+)\.$", text)
@@ -213,3 +225,20 @@ def in_quotation(fact: Fact) -> bool:
     """The fact stands inside quotation marks: a number in a quotation ("hanged 20 times a day") is rhetoric."""
     before = fact.sentence.text[: fact.start - fact.sentence.start]
     return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
+
+
+def first_person_outside_quotes(sentence: Sentence) -> bool:
+    """ "we", "us", "our", "I" outside quotation marks: news is told in the third person, so the words are
+    someone's quotation whose marks were lost."""
+    quoted = False
+    for token in sentence.tokens:
+        if token.text in ('"', "“", "”"):
+            quoted = not quoted if token.text == '"' else token.text == "“"
+        elif (
+            not quoted
+            and token.text.lower() in FIRST_PERSON
+            and (token.text != "I" or token.tag == "PPER")
+            and not (len(token.text) > 1 and token.text.isupper())
+        ):  # "US" is no "us"
+            return True
+    return False

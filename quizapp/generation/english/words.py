@@ -67,3 +67,4 @@ MALE_WORDS = _words(
 )
 PRONOUNS = _words("he she they him her his its their them")
 DEMONSTRATIVES = _words("this that these those")
+FIRST_PERSON = _words("i we us our ours me my")
