@@ -241,7 +241,7 @@ def test_the_title_falls_back_to_the_file_name_without_a_headline():
     assert deck["deck"]["title"] == "Museum"
 
 
-def test_a_capital_gets_capitals_and_rhetoric_or_clock_times_are_not_asked():
+def test_a_capital_gets_great_cities_and_rhetoric_or_clock_times_are_not_asked():
     items = deck_of(
         "The message went from Canberra to the United States this week, the senator told the radio.\n\n"
         'The minister said that there are "100 reasons" to close the old mine in the north.\n\n'
@@ -250,5 +250,15 @@ def test_a_capital_gets_capitals_and_rhetoric_or_clock_times_are_not_asked():
         "The taskforce was set up to fight threats around the COVID-19 vaccine rollout in Sydney.\n"
     )
     canberra = mcq(items, "Canberra")["distractors"]
-    assert set(canberra) <= {"Wellington", "Port Moresby", "Dili", "Suva", "Honiara", "Port Vila", "Nouméa"}
+    assert set(canberra) <= {"Sydney", "Melbourne", "Brisbane", "Perth", "Adelaide"}  # not its suburbs
     assert not answers(items) & {"100", "2100", "1,000", "19"}
+
+
+def test_a_place_the_stem_gives_away_and_a_pronoun_after_a_date_are_not_asked():
+    items = deck_of(
+        "Five police officers were killed when a man attacked a police station in Shanghai, China, on Monday.\n\n"
+        "In mainland China, the practice is technically not illegal, the report says in its summary.\n\n"
+        "On March 18, 1965, he performed the first spacewalk, remaining outside for twelve minutes.\n"
+    )
+    assert "China" not in answers(items)
+    assert not [item for item in items if "spacewalk" in item["text"]]

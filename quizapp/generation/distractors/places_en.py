@@ -70,9 +70,6 @@ def english_city_candidates(fact: Fact, pool: Pool) -> Iterator[str]:
     answer = fact.answer
     if answer in CITY_STATES:
         return  # "Hong Kong": its districts are no options, and it is not a city of a larger country
-    if capitals := _capitals_near(answer):
-        yield from capitals  # "from Canberra to Washington": a capital stands for its government
-        return
     if answer in states:
         yield from stable_order(
             answer, [f.answer for f in pool.facts if f.answer in states and f.answer != answer]
@@ -87,18 +84,23 @@ def english_city_candidates(fact: Fact, pool: Pool) -> Iterator[str]:
     in_area = dict(by_area.get(area, ()))
     article = [f.answer for f in pool.facts if f.kind == "ort" and f.answer in in_area and f.answer != answer]
     yield from stable_order(answer, article)
-    options = sorted(in_area.items(), key=lambda item: (abs(math.log(item[1] / population)), item[0]))
+    capital = found is not None and country_info().get(found[0], {}).get("capital") == answer
+    if capital:  # "from Canberra to Washington": the country's great cities, not its suburbs of similar size
+        options = sorted(in_area.items(), key=lambda item: (-item[1], item[0]))
+    else:
+        options = sorted(in_area.items(), key=lambda item: (abs(math.log(item[1] / population)), item[0]))
     yield from (name for name, _ in options if name != answer)
 
 
-def _capitals_near(answer: str) -> list[str]:
-    """Other capitals of the continent, of countries closest in size first; [] if answer is no capital."""
-    info = country_info()
-    code = next((c for c, data in info.items() if data["capital"] == answer), None)
-    if code is None:
-        return []
-    continent = [c for c, data in info.items() if data["continentcode"] == info[code]["continentcode"]]
-    population = max(info[code]["population"], 1)
-    continent.sort(key=lambda c: (abs(math.log(max(info[c]["population"], 1) / population)), c))
-    names = [info[c]["capital"] for c in continent if c != code and info[c]["capital"]]
-    return [name for name in names if name.isascii() and name.replace(" ", "").replace("-", "").isalpha()]
+def city_area(name: str) -> tuple[str, ...] | None:
+    """The names of the country and (in the US) the state a city is in, or None if it is no known city."""
+    found = _places()[0].get(name)
+    if found is None:
+        return None
+    code, admin, _ = found
+    from ..gazetteer import countries
+
+    names = (countries("en").get(code, ""),)
+    return names + tuple(
+        state for state, state_code in _places()[2].items() if code == "US" and state_code == admin
+    )

@@ -11,10 +11,11 @@ from itertools import pairwise
 
 from ..facts import Fact
 from ..text import Sentence
-from .names import attributive, merged_with_place, name_fragment, named_as_place
+from .names import attributive, given_away, merged_with_place, name_fragment, named_as_place
 from .words import (
     ABBREVIATIONS,
     CLOCK_WORDS,
+    DATE_WORDS,
     DEMONSTRATIVES,
     FIRST_PERSON,
     PERSON_ENDINGS,
@@ -50,6 +51,8 @@ def keep_facts(facts: list[Fact], sents: list[Sentence]) -> list[Fact]:
             and (not named_as_place(fact) or fact.answer in people)
         ):
             continue  # "His wife {{Mary}}", "Trump and {{Bolton}}": a city's name used for a person
+        if fact.kind == "ort" and given_away(fact):
+            continue  # "Shanghai, {{China}}", "mainland {{China}}", "{{United States}}' agencies"
         if fact.kind == "ort" and attributive(fact):
             continue  # "the 2020 {{United States}} presidential election": the place only describes
         if fact.kind == "datum" and fact.cls in SIDE_DATES:
@@ -211,8 +214,8 @@ def points_back(sentence: Sentence) -> bool:
     noun near the start; whom or what it means is in an earlier sentence."""
     tokens = sentence.tokens
     for token in tokens:
-        if token.tag == "NE":
-            break
+        if token.tag == "NE" and token.text not in DATE_WORDS:
+            break  # "On March 18, 1965, he ...": a month is no name the pronoun could mean
         if token.text.lower() in PRONOUNS and token.tag in ("PPER", "PPOSAT"):
             return True
     return any(

@@ -198,3 +198,19 @@ def english_gender(fact: Fact, facts: Sequence[Fact]) -> str | None:
     if female > male:
         return "f"
     return "m" if male > female else None
+
+
+def given_away(fact: Fact) -> bool:
+    """A place the stem names already: the country or state after one of its cities ("Shanghai, {{China}}",
+    "Milwaukee, {{Wisconsin}}"), "mainland {{China}}", or a possessive ("the {{United States}}' agency")."""
+    from ..distractors.places_en import city_area
+
+    tokens = fact.sentence.tokens
+    after = tokens[fact.last].text if fact.last < len(tokens) else ""
+    before = tokens[fact.first - 1].text if fact.first else ""
+    if after in ("'", "'s", "’", "’s") or before == "mainland":
+        return True
+    if before != "," or fact.first < 2:
+        return False
+    area = city_area(tokens[fact.first - 2].text)
+    return area is not None and fact.answer in area

@@ -68,3 +68,7 @@ MALE_WORDS = _words(
 PRONOUNS = _words("he she they him her his its their them")
 DEMONSTRATIVES = _words("this that these those")
 FIRST_PERSON = _words("i we us our ours me my")
+DATE_WORDS = _words(
+    "January February March April May June July August September October November December "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday"
+)
