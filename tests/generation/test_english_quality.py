@@ -258,7 +258,8 @@ def test_a_place_the_stem_gives_away_and_a_pronoun_after_a_date_are_not_asked():
     items = deck_of(
         "Five police officers were killed when a man attacked a police station in Shanghai, China, on Monday.\n\n"
         "In mainland China, the practice is technically not illegal, the report says in its summary.\n\n"
-        "On March 18, 1965, he performed the first spacewalk, remaining outside for twelve minutes.\n"
+        "On March 18, 1965, he performed the first spacewalk, remaining outside for twelve minutes.\n\n"
+        "Former Dutch politician Ayaan Hirsi Ali returned to the Netherlands on Monday, her lawyer said.\n"
     )
-    assert "China" not in answers(items)
+    assert not answers(items) & {"China", "Netherlands"}
     assert not [item for item in items if "spacewalk" in item["text"]]

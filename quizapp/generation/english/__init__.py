@@ -17,6 +17,7 @@ from .words import (
     CLOCK_WORDS,
     DATE_WORDS,
     DEMONSTRATIVES,
+    DEMONYMS,
     FIRST_PERSON,
     PERSON_ENDINGS,
     PRONOUNS,
@@ -51,6 +52,8 @@ def keep_facts(facts: list[Fact], sents: list[Sentence]) -> list[Fact]:
             and (not named_as_place(fact) or fact.answer in people)
         ):
             continue  # "His wife {{Mary}}", "Trump and {{Bolton}}": a city's name used for a person
+        if fact.kind == "ort" and fact.cls == "land" and demonym_nearby(fact, sents):
+            continue  # "Former Dutch politician ... returned to the {{Netherlands}}"
         if fact.kind == "ort" and given_away(fact):
             continue  # "Shanghai, {{China}}", "mainland {{China}}", "{{United States}}' agencies"
         if fact.kind == "ort" and attributive(fact):
@@ -244,4 +247,25 @@ def first_person_outside_quotes(sentence: Sentence) -> bool:
             and not (len(token.text) > 1 and token.text.isupper())
         ):  # "US" is no "us"
             return True
+    return False
+
+
+def demonym_nearby(fact: Fact, sents: list[Sentence]) -> bool:
+    """The country's adjective in the sentence or the one before it (the context an item may show):
+    "Ukrainian" for Ukraine, "Dutch" for the Netherlands."""
+    answer = fact.answer
+    stem = answer[:-1] if len(answer) > 5 else answer
+    forms = DEMONYMS.get(answer, ())
+    index = fact.sentence.index
+    for sentence in sents[max(0, index - 1) : index + 1]:
+        for token in sentence.tokens:
+            word = token.text
+            if (
+                word in forms
+                or word != answer
+                and word.startswith(stem)
+                and word[len(stem) :].isalpha()
+                and not word.startswith(answer + "'")
+            ):
+                return True
     return False

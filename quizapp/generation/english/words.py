@@ -72,3 +72,22 @@ DATE_WORDS = _words(
     "January February March April May June July August September October November December "
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday"
 )
+# Adjectives of countries that do not start like the country's name.
+DEMONYMS = {
+    "Netherlands": ("Dutch",),
+    "United Kingdom": ("British", "UK"),
+    "United States": ("American", "US", "U.S."),
+    "France": ("French",),
+    "Switzerland": ("Swiss",),
+    "Greece": ("Greek",),
+    "Spain": ("Spanish",),
+    "Denmark": ("Danish",),
+    "Sweden": ("Swedish",),
+    "Finland": ("Finnish",),
+    "Poland": ("Polish",),
+    "Turkey": ("Turkish",),
+    "Ireland": ("Irish",),
+    "Philippines": ("Filipino",),
+    "Thailand": ("Thai",),
+    "New Zealand": ("Kiwi",),
+}
