@@ -245,7 +245,7 @@ def usable_sentence(sentence: Sentence, sents: list[Sentence]) -> tuple[bool, st
         return False, None  # a headline above the article: "Sicherheitslücke bereits im Februar entdeckt."
     if not leans_on_previous(sentence):
         return True, None
-    if personal_pronoun(sentence):
+    if personal_pronoun(sentence) or sentence.language == "en" and english.points_back(sentence, people=True):
         return False, None  # "Sie hatte im Dezember ...": the sentence before need not name her
     previous = sents[sentence.index - 1] if sentence.index > 0 else None
     if (

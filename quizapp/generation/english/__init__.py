@@ -20,6 +20,7 @@ from .words import (
     DEMONYMS,
     FIRST_PERSON,
     PERSON_ENDINGS,
+    PERSON_PRONOUNS,
     PRONOUNS,
     WEEKDAYS,
 )
@@ -212,16 +213,18 @@ def headline(sents: list[Sentence]) -> str | None:
     return first.text
 
 
-def points_back(sentence: Sentence) -> bool:
+def points_back(sentence: Sentence, people: bool = False) -> bool:
     """ "During that service, he was ...": a third-person pronoun before any name, or "this"/"that" and a
-    noun near the start; whom or what it means is in an earlier sentence."""
+    noun near the start; whom or what it means is in an earlier sentence. With people, only "he", "she" and
+    their forms count: the sentence before, shown as context, rarely names the person."""
     tokens = sentence.tokens
+    pronouns = PERSON_PRONOUNS if people else PRONOUNS
     for token in tokens:
         if token.tag == "NE" and token.text not in DATE_WORDS:
             break  # "On March 18, 1965, he ...": a month is no name the pronoun could mean
-        if token.text.lower() in PRONOUNS and token.tag in ("PPER", "PPOSAT"):
+        if token.text.lower() in pronouns and token.tag in ("PPER", "PPOSAT"):
             return True
-    return any(
+    return not people and any(
         token.text.lower() in DEMONSTRATIVES and following.is_noun
         for token, following in pairwise(tokens[:6])
     )

@@ -91,3 +91,4 @@ DEMONYMS = {
     "Thailand": ("Thai",),
     "New Zealand": ("Kiwi",),
 }
+PERSON_PRONOUNS = _words("he she him her his hers")
