@@ -22,6 +22,7 @@ from .words import (
     PERSON_ENDINGS,
     PERSON_PRONOUNS,
     PRONOUNS,
+    TIME_UNITS,
     WEEKDAYS,
 )
 
@@ -71,6 +72,8 @@ def keep_facts(facts: list[Fact], sents: list[Sentence]) -> list[Fact]:
             continue  # "1 {{500}}" (a thin or no-break space groups the digits): half a number
         if fact.kind == "zahl" and fact.first > 1 and fact.sentence.tokens[fact.first - 1].text == "-":
             continue  # "COVID-{{19}}", "K2-{{18}}b"
+        if fact.kind == "zahl" and in_duration(fact):
+            continue  # "2 hours {{1}} minute 39 seconds": a piece of one time
         if fact.kind == "zahl" and number_in_name(fact):
             continue  # "Rocky {{101}} LLC", "Apollo {{11}}"
         if fact.kind in ("jahr", "zahl") and clock_time(fact):
@@ -272,3 +275,17 @@ def demonym_nearby(fact: Fact, sents: list[Sentence]) -> bool:
             ):
                 return True
     return False
+
+
+def in_duration(fact: Fact) -> bool:
+    """A number of a time written in several units ("1 hour 59 minutes 40.2 seconds"): a piece of it."""
+    tokens = fact.sentence.tokens
+
+    def unit(i: int) -> bool:
+        return 0 <= i < len(tokens) and tokens[i].text.lower().rstrip("s") in TIME_UNITS
+
+    def number(i: int) -> bool:
+        return 0 <= i < len(tokens) and tokens[i].tag == "CARD"
+
+    first, last = fact.first, fact.last
+    return unit(last) and (number(first - 2) and unit(first - 1) or number(last + 1) and unit(last + 2))

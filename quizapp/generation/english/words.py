@@ -92,3 +92,4 @@ DEMONYMS = {
     "New Zealand": ("Kiwi",),
 }
 PERSON_PRONOUNS = _words("he she him her his hers")
+TIME_UNITS = _words("year month week day hour minute second")
