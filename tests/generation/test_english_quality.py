@@ -264,3 +264,31 @@ def test_a_place_the_stem_gives_away_and_a_pronoun_after_a_date_are_not_asked():
     )
     assert not answers(items) & {"China", "Netherlands"}
     assert not [item for item in items if "spacewalk" in item["text"]]
+
+
+def test_a_country_gets_the_nearest_countries_as_options():
+    lebanon = deck_of(
+        "International organisations are worried about the conflict in Lebanon, the report said.\n"
+    )
+    singapore = deck_of(
+        "Officials in Singapore have intensified the screening of airline passengers this week.\n"
+    )
+    assert set(mcq(lebanon, "Lebanon")["distractors"]) <= {
+        "Syria",
+        "Jordan",
+        "Israel",
+        "Cyprus",
+        "Egypt",
+        "Palestinian Territories",
+        "Iraq",
+        "Turkey",
+    }
+    assert set(mcq(singapore, "Singapore")["distractors"]) <= {
+        "Malaysia",
+        "Indonesia",
+        "Cambodia",
+        "Brunei",
+        "Thailand",
+        "Laos",
+        "Vietnam",
+    }

@@ -24,7 +24,7 @@ from ..gazetteer import (
     country_info,
 )
 from . import Pool, stable_order
-from .places_en import english_city_candidates
+from .places_en import english_city_candidates, nearest_countries
 
 DISTRICT_WORDS = frozenset(
     {"Circoscrizione", "Circoiscrizione", "Municipio", "Bezirk", "District", "Arrondissement"}
@@ -152,6 +152,10 @@ def _countries(answer: str, language: str) -> Iterator[str]:
         return
     neighbours = [c for c in info[code]["neighbours"].split(",") if c in names]
     yield from (names[c] for c in stable_order(answer, neighbours))
+    nearest = nearest_countries(code) if language == "en" else []
+    if nearest:  # the nearest countries: "Laos" is no option for Lebanon, nor "Kyrgyzstan" for Singapore
+        yield from (names[c] for c in nearest if c in names)
+        return
     population = max(info[code]["population"], 1)
     same_continent = [
         c

