@@ -248,11 +248,13 @@ def test_a_capital_gets_great_cities_and_rhetoric_or_clock_times_are_not_asked()
         "The prime minister of Tonga died at 10 a.m. local time (2100 UTC) at the age of 78 in Auckland.\n\n"
         "The group has a huge arsenal and has fired 1,000 missiles at us, the general said on Monday.\n\n"
         "The taskforce was set up to fight threats around the COVID-19 vaccine rollout in Sydney.\n\n"
-        "Kipchoge set the official world record of 2 hours 1 minute 39 seconds last year in Berlin.\n"
+        "Kipchoge set the official world record of 2 hours 1 minute 39 seconds last year in Berlin.\n\n"
+        "Some microbes can survive with a millionth of a mole per cubic meter (0.000032 mg per liter) of it.\n\n"
+        'He said the army had been "disarmed" ((hu))Hungarian language: lefegyverzett by 2010 in Budapest.\n'
     )
     canberra = mcq(items, "Canberra")["distractors"]
     assert set(canberra) <= {"Sydney", "Melbourne", "Brisbane", "Perth", "Adelaide"}  # not its suburbs
-    assert not answers(items) & {"100", "2100", "1,000", "19", "1", "39"}
+    assert not answers(items) & {"100", "2100", "1,000", "19", "1", "39", "0.000032", "2010", "Budapest"}
 
 
 def test_a_place_the_stem_gives_away_and_a_pronoun_after_a_date_are_not_asked():

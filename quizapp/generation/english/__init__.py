@@ -72,6 +72,8 @@ def keep_facts(facts: list[Fact], sents: list[Sentence]) -> list[Fact]:
             continue  # "1 {{500}}" (a thin or no-break space groups the digits): half a number
         if fact.kind == "zahl" and fact.first > 1 and fact.sentence.tokens[fact.first - 1].text == "-":
             continue  # "COVID-{{19}}", "K2-{{18}}b"
+        if fact.kind == "zahl" and in_brackets(fact):
+            continue  # "a millionth of a mole per cubic meter ({{0.000032}} mg per liter)": a conversion
         if fact.kind == "zahl" and in_duration(fact):
             continue  # "2 hours {{1}} minute 39 seconds": a piece of one time
         if fact.kind == "zahl" and number_in_name(fact):
@@ -134,7 +136,9 @@ def clean_sentence(sentence: Sentence) -> bool:
     text = sentence.text
     if not any(token.is_finite_verb for token in sentence.tokens):
         return False  # "2011 Frankfurt Airport shooting on Wikipedia.": a link, not a sentence
-    if text.count('"') % 2 or text.count("“") != text.count("”") or "[" in text or LOST_QUOTE.search(text):
+    if text.count('"') % 2 or text.count("“") != text.count("”") or "[" in text or "((" in text:
+        return False  # "((hu))Hungarian language: ...": the residue of a wiki template
+    if LOST_QUOTE.search(text):
         return False
     if first_person_outside_quotes(sentence):
         return False  # "... has fired 1,000 missiles at us.": a quotation that lost its marks
@@ -289,3 +293,9 @@ def in_duration(fact: Fact) -> bool:
 
     first, last = fact.first, fact.last
     return unit(last) and (number(first - 2) and unit(first - 1) or number(last + 1) and unit(last + 2))
+
+
+def in_brackets(fact: Fact) -> bool:
+    """A number inside brackets: a conversion or an aside ("26.2 miles (42.2 km)"), not the fact itself."""
+    before = fact.sentence.text[: fact.start - fact.sentence.start]
+    return before.count("(") > before.count(")")
