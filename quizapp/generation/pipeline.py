@@ -8,6 +8,7 @@ from pathlib import Path
 
 from wordfreq import zipf_frequency
 
+from . import english
 from .distractors import KnownNames, Pool, normalise
 from .facts import Fact, find_facts
 from .ids import content_fingerprint
@@ -141,6 +142,8 @@ def make_items(
     good distractors; at most MAX_ITEMS_PER_SENTENCE items from one sentence, the highest scores kept."""
     # A name of unknown kind gets no item: its hint would say "Name" and no surname would count.
     facts = [fact for fact in find_facts(sents) if fact.kind != "name" and not in_range(fact)]
+    if article.language == "en":  # its own rules; other decks' names never: stable drafts, no German names
+        facts, known = english.keep_facts(facts, sents), KnownNames()
     facts = [fact for fact in facts if fact.kind != "begriff" or key_term(fact, sents)]
     facts = [fact for fact in facts if not attribution(fact)]
     pool = Pool(facts=tuple(facts), known=known, article_date=article.date)
@@ -294,7 +297,7 @@ def usable_sentence(sentence: Sentence, sents: list[Sentence]) -> tuple[bool, st
         return False, None  # a headline above the article: "Sicherheitslücke bereits im Februar entdeckt."
     if not leans_on_previous(sentence):
         return True, None
-    if personal_pronoun(sentence):
+    if personal_pronoun(sentence) or sentence.language == "en" and english.points_back(sentence, people=True):
         return False, None  # "Sie hatte im Dezember ...": the sentence before need not name her
     previous = sents[sentence.index - 1] if sentence.index > 0 else None
     if (
@@ -353,6 +356,8 @@ def refers_back(sentence: Sentence) -> bool:
     """A pronoun near the start whose referent is in an earlier sentence: "Die kündigte ...",
     "Unter ihnen ...", "Für deren Hit ...", "Ihr Trainer ..."."""
     tokens = sentence.tokens
+    if sentence.language == "en" and english.points_back(sentence):
+        return True
     article = len(tokens) > 1 and tokens[1].tag in ("NN", "NE", "ADJA")  # "Das Team ...": an article
     if tokens[0].tag in ("PPER", "PDS", "PROAV", "PAV") and not (tokens[0].tag == "PDS" and article):
         return True
@@ -437,8 +442,11 @@ def deck_id_for(path: Path) -> str:
 
 
 def deck_title(path: Path, sents: list[Sentence]) -> str:
-    """The first heading's topic ("Nordkorea und Russland: ..."), or the file name."""
+    """The first heading's topic ("Nordkorea und Russland: ..."), an English headline on the first line,
+    or the file name."""
     for sentence in sents[:10]:
         if sentence.heading:
             return sentence.heading.split(":")[0].strip()
+    if sents and sents[0].language == "en" and (title := english.headline(sents)):
+        return title
     return deck_id_for(path).replace("-", " ").title()

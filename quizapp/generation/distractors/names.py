@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from itertools import chain
 
 from .. import nlp
+from ..english.names import english_gender
 from ..facts import Fact
 from ..gazetteer import (
     CAPITALS,
@@ -23,6 +24,7 @@ from ..gazetteer import (
     country_info,
 )
 from . import Pool, stable_order
+from .places_en import english_city_candidates, nearest_countries
 
 # Districts the gazetteer lists as cities of their own (over 100,000 people, a few km from the centre of
 # Wien, Berlin, Hamburg, Köln or New York): never an option for "Graz" or "Chicago".
@@ -84,6 +86,8 @@ def name_candidates(fact: Fact, pool: Pool) -> Iterator[str]:
         language = fact.sentence.language
         options = chain(stable_order(answer, same_class), _countries(answer, language), other_decks)
         yield from (name for name in options if language != "de" or country_article(name) == article)
+    elif fact.cls == "stadt" and fact.sentence.language == "en":
+        yield from english_city_candidates(fact, pool)
     elif fact.cls in ("stadt", "region"):
         own = (city(answer) or (answer,))[0]
         # Cities the sentence names already ("Neapel" rules out "Napoli").
@@ -114,7 +118,8 @@ def _persons(fact: Fact, pool: Pool, same_class: list[str]) -> Iterator[str]:
     Full names for a full name, surnames for a surname; never another name of the same person."""
     answer = fact.answer
     surname = answer.split()[-1]
-    gender = person_gender(fact)
+    english = fact.sentence.language == "en"
+    gender = english_gender(fact, pool.facts) if english else person_gender(fact)
     role = fact.cls if fact.cls not in (None, "person") else None
     article = {f.answer: f for f in pool.facts if f.kind == "person"}
     unknown_role = [name for name, f in article.items() if f.cls in (None, "person") and role is None]
@@ -135,7 +140,10 @@ def _persons(fact: Fact, pool: Pool, same_class: list[str]) -> Iterator[str]:
         for name in group:
             if name.split()[-1] == surname or any(name in full and name != full for full in full_names):
                 continue
-            other_gender = person_gender(article[name]) if name in article else None
+            other_gender = None
+            if name in article:
+                other = article[name]
+                other_gender = english_gender(other, pool.facts) if english else person_gender(other)
             other_gender = other_gender or ("f" if name in FEMALE else None)
             if gender and other_gender and gender != other_gender:
                 continue  # "der Titelverteidiger ____" gets no woman
@@ -188,10 +196,16 @@ def _countries(answer: str, language: str) -> Iterator[str]:
     code = country_code(answer, language)
     info = country_info()
     names = countries(language)
+    if language == "en":  # "Hong Kong SAR China" is no country name a student would choose
+        names = {code: name for code, name in names.items() if " SAR " not in name}
     if not code or code not in info:
         return
     neighbours = [c for c in info[code]["neighbours"].split(",") if c in names]
     yield from (names[c] for c in stable_order(answer, neighbours))
+    nearest = nearest_countries(code) if language == "en" else []
+    if nearest:  # the nearest countries: "Laos" is no option for Lebanon, nor "Kyrgyzstan" for Singapore
+        yield from (names[c] for c in nearest if c in names)
+        return
     population = max(info[code]["population"], 1)
     same_continent = [
         c

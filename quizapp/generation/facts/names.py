@@ -6,6 +6,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from .. import nlp
+from ..english.names import english_name_part, english_title
 from ..gazetteer import CAPITALS, city, country_code
 from ..text import SENTENCE_OPENERS, Sentence, Token
 from . import Fact
@@ -87,6 +88,7 @@ ROLES = (
     ("konzern", "organisation", "unternehmen"),
     ("unternehmen", "organisation", "unternehmen"),
 )
+EN_ROLES = frozenset(ending for ending, _, _ in ROLES[:12])  # "foreign minister" ... "newspaper"
 PERSON_NOUN_ENDINGS = (
     "er",
     "ers",
@@ -164,6 +166,8 @@ def role(noun: Token, before: str = "") -> tuple[str, str] | None:
     if before.lower().endswith(("foreign minister", "prime minister")):
         word = before.lower()
     for ending, kind, cls in ROLES:
+        if ending in EN_ROLES and word not in (ending, ending + "s") and not word.endswith(f" {ending}"):
+            continue  # English words do not compound: a "driver" is no "river"
         if word.endswith((ending, ending + "s", ending + "es")):  # "des Sportblatts Marca"
             return kind, cls
     return None
@@ -380,16 +384,22 @@ def _runs(tokens: tuple[Token, ...], language: str = "de"):
                     and tokens[last].text[:1].isupper()
                 )
                 or _particle(tokens, last)
+                or language == "en" and english_name_part(tokens, last)
             ):
                 if width := _particle(tokens, last):
                     last += width + 1  # the particle and the surname after it
+                    continue
+                if language == "en" and (width := english_name_part(tokens, last)) > 1:
+                    last += width  # "al-Muhandis", "Inspector-General"
                     continue
                 if country_code(tokens[last].text) or last - i > 1 and city(tokens[last].text):
                     break
                 last += 1
             if language == "en":
                 while last - i > 1 and (
-                    tokens[i].text in EN_TITLES or _nationality_word(tokens[i], tokens[i + 1])
+                    tokens[i].text in EN_TITLES
+                    or _nationality_word(tokens[i], tokens[i + 1])
+                    or english_title(tokens[i], tokens[i + 1])
                 ):
                     i += 1
                 while last - i > 1 and tokens[last - 1].text in EN_CLASS_WORDS:
