@@ -1,6 +1,7 @@
 """Run the generator over articles of the test corpus and print items per article, kinds and check results.
 
     .venv/bin/python benchmarks/corpus_check.py [--corpus ../shared/corpus/all.jsonl] [--limit 200]
+    .venv/bin/python benchmarks/corpus_check.py --corpus ../shared/corpus-wikinews/en.jsonl  (English)
 
 The corpus (10kGNAD, CC BY-NC-SA 4.0) is test input only: nothing derived from it ships in the package.
 Besides the checks of every item (quizapp/generation/checks.py) it prints how many banks pass
@@ -62,7 +63,7 @@ def check_article(record: dict) -> dict:
         "crowded": sum(n for n in per_sentence.values() if n >= 3),
         "terms_mcq": sum(item["kind"] == "begriff" and item["type"] == "mcq" for item in items),
         "id": record["id"],
-        "category": record["category"],
+        "category": record.get("category") or record.get("language", ""),
         "cloze": sum(item["type"] == "cloze" for item in items),
         "mcq": sum(item["type"] == "mcq" for item in items),
         "kinds": Counter(item["kind"] for item in items),

@@ -1,12 +1,13 @@
 """Draw a blind-rating sample (../shared/quality/RUBRIC.md): random articles, their banks, 40 random items.
 
-    .venv/bin/python benchmarks/rating_sample.py --seed N [--articles 10] [--items 40] [--out DIR]
+    .venv/bin/python benchmarks/rating_sample.py --seed N [--language en] [--articles 10] [--items 40] [--out DIR]
 
 Choose the seed at rating time and never reuse one. The articles (more than 120 words, no stubs, never the
 fixtures in tests/fixtures/corpus) are written to DIR/seeds/ and generated exactly as `quizapp generate`
 does (batch.run, banks in DIR/questions/), then every bank is validated. DIR/sheet.md is what the rater
 sees: per item the stem or cloze text with its hint, the answer, the distractors, the source sentence and
-the context, nothing else. DIR/articles.md holds the article texts, DIR/key.json the item ids and kinds.
+the context, nothing else. With --language en the articles come from ../shared/corpus-wikinews/en.jsonl
+(CC BY 2.5, Wikinews) and each file has the headline on its first line, as a teacher would paste it. DIR/articles.md holds the article texts, DIR/key.json the item ids and kinds.
 """
 
 from __future__ import annotations
@@ -24,15 +25,18 @@ sys.path.insert(0, str(ROOT))
 from quizapp.bank.validate import bank_files, validate_files  # noqa: E402
 from quizapp.generation.batch import run  # noqa: E402
 
-DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "all.jsonl"
-FIXTURES = ROOT / "tests" / "fixtures" / "corpus"
+CORPORA = {
+    "de": ROOT.parent / "shared" / "corpus" / "all.jsonl",
+    "en": ROOT.parent / "shared" / "corpus-wikinews" / "en.jsonl",
+}
+FIXTURES = (ROOT / "tests" / "fixtures" / "corpus", ROOT / "tests" / "fixtures" / "corpus-en")
 
 
 def draw_articles(corpus: Path, seed: int, count: int) -> list[dict]:
     """count random articles of more than 120 words, neither stubs nor fixtures."""
     stubs_file = corpus.parent / "stub_ids.txt"
     stubs = set(stubs_file.read_text().split()) if stubs_file.exists() else set()
-    fixtures = {path.stem for path in FIXTURES.glob("*.txt")}
+    fixtures = {path.stem for folder in FIXTURES for path in folder.glob("*.txt")}
     records = [json.loads(line) for line in corpus.open(encoding="utf-8")]
     eligible = [
         r
@@ -42,6 +46,13 @@ def draw_articles(corpus: Path, seed: int, count: int) -> list[dict]:
         and len(r["text"].split()) > 120
     ]
     return random.Random(seed).sample(eligible, count)
+
+
+def article_text(record: dict) -> str:
+    """The article file: a Wikinews record's headline on the first line, then its text."""
+    if record.get("language") == "en" and record.get("title"):
+        return f"{record['title']}\n\n{record['text']}\n"
+    return record["text"] + "\n"
 
 
 def draw_items(banks: list[dict], seed: int, count: int) -> list[tuple[str, dict]]:
@@ -74,17 +85,18 @@ def main() -> int:
     parser.add_argument("--seed", type=int, required=True)
     parser.add_argument("--articles", type=int, default=10)
     parser.add_argument("--items", type=int, default=40)
-    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--language", choices=sorted(CORPORA), default="de")
+    parser.add_argument("--corpus", type=Path, default=None, help="default: the language's shared corpus")
     parser.add_argument("--out", type=Path, default=None)
     args = parser.parse_args()
     out = args.out or Path(tempfile.mkdtemp(prefix=f"rating-{args.seed}-"))
     (out / "seeds").mkdir(parents=True, exist_ok=True)
     questions = out / "questions"
-    articles = draw_articles(args.corpus, args.seed, args.articles)
+    articles = draw_articles(args.corpus or CORPORA[args.language], args.seed, args.articles)
     files = []
     for record in articles:
         path = out / "seeds" / f"{record['id']}.txt"
-        path.write_text(record["text"] + "\n", encoding="utf-8")
+        path.write_text(article_text(record), encoding="utf-8")
         files.append(str(path))
     errors = [result.error for result in run(files, questions, root=out) if result.error]
     report = validate_files([(p, p.name) for p in bank_files(questions)], out)
@@ -98,7 +110,9 @@ def main() -> int:
         encoding="utf-8",
     )
     (out / "articles.md").write_text(
-        "\n\n".join(f"## {r['id']} ({r['category']})\n\n{r['text']}" for r in articles), encoding="utf-8"
+        "\n\n".join(f"## {r['id']} ({r.get('category') or r.get('date') or ''})\n\n{article_text(r)}"
+                    for r in articles),
+        encoding="utf-8",
     )
     key = [{"n": n, "deck": deck, "id": item["id"], "kind": item.get("kind")} for n, (deck, item) in
            enumerate(chosen, 1)]

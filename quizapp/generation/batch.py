@@ -33,7 +33,8 @@ class FileResult:
 
 
 def other_decks_names(questions_dir: Path, exclude: set[str]) -> KnownNames:
-    """Names answered in the other decks' files: persons, and names by class tag (distractors)."""
+    """Names answered in the other German decks' files: persons, and names by class tag (distractors for
+    German articles; English ones use none, so their drafts do not change when other decks appear)."""
     persons: set[str] = set()
     by_class: dict[str, set[str]] = {}
     yaml = YAML(typ="safe")
@@ -43,6 +44,9 @@ def other_decks_names(questions_dir: Path, exclude: set[str]) -> KnownNames:
         try:
             data = yaml.load(read_regular_file(path, BANK_MAX_BYTES).decode("utf-8"))
             items = data.get("questions") or () if isinstance(data, dict) else ()
+            deck = data.get("deck") if isinstance(data, dict) else None
+            if isinstance(deck, dict) and deck.get("language", "de") != "de":
+                items = ()  # only German decks use other decks' names, and only German ones
         except (OSError, UnicodeDecodeError, YAMLError):
             items = ()  # a broken bank is reported by its own loader, not here
         for item in items:

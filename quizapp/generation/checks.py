@@ -10,7 +10,7 @@ from . import nlp
 from .distractors import normalise
 from .facts import HINTS, HINTS_EN
 from .facts.dates import MONTH_ALIASES
-from .numerals import parse_number
+from .numerals import written_value
 from .pipeline import MAX_ITEMS_PER_SENTENCE, URL
 
 _GAP = re.compile(r"\{\{c1::(.*?)::[^}]*\}\}")
@@ -102,7 +102,7 @@ def noun_forms() -> dict[str, set[tuple[str, str]]]:
 def same_kind(kind: str, answer: str, distractor: str) -> bool:
     """Whether a distractor has the answer's form: a number for a number, a date for a date, a word for a word."""
     if kind in ("zahl", "jahr"):
-        return parse_number(distractor.split()[0]) is not None and _words(answer) == _words(distractor)
+        return written_value(distractor.split()[0]) is not None and _words(answer) == _words(distractor)
     if kind == "datum":
         return any(word in MONTH_ALIASES for word in distractor.split()) and len(distractor.split()) == len(
             answer.split()

@@ -10,45 +10,8 @@ from .distractors import Pool, distractors, stable_order
 from .facts import Fact
 from .facts.names import NAME_PARTICLES
 from .ids import question_id
-from .numerals import format_like
+from .numerals import NUMBER_WORDS, format_like, number_part
 
-NUMBER_WORDS = dict(
-    enumerate(
-        [
-            "null",
-            "eins",
-            "zwei",
-            "drei",
-            "vier",
-            "fünf",
-            "sechs",
-            "sieben",
-            "acht",
-            "neun",
-            "zehn",
-            "elf",
-            "zwölf",
-            "dreizehn",
-            "vierzehn",
-            "fünfzehn",
-            "sechzehn",
-            "siebzehn",
-            "achtzehn",
-            "neunzehn",
-            "zwanzig",
-        ]
-    )
-)
-NUMBER_WORDS |= {
-    30: "dreißig",
-    40: "vierzig",
-    50: "fünfzig",
-    60: "sechzig",
-    70: "siebzig",
-    80: "achtzig",
-    90: "neunzig",
-    100: "hundert",
-}
 _SPACE = re.compile(r"\s+")
 CLASS_TAG = "class::"  # "class::fluss": what a name is, for other decks' distractors and for filtering
 NAME_KINDS = ("person", "ort", "organisation", "name")
@@ -121,8 +84,10 @@ def accepted(fact: Fact) -> list[str]:
     answer = fact.answer
     options: list[str] = []
     if fact.kind == "zahl" and fact.value is not None:
-        number = fact.sentence.tokens[fact.first].text
-        rest = answer[len(number) :]
+        number = number_part(fact.sentence.tokens[fact.first].text)
+        rest = answer[len(number) :]  # " Millionen", "-Jährige"
+        if rest.startswith("-"):
+            options.append(number)  # "26" for "26-Jährige"
         if fact.value == int(fact.value):
             value = int(fact.value)
             locale = fact.sentence.language
@@ -135,7 +100,7 @@ def accepted(fact: Fact) -> list[str]:
             options.append(number + " Mio.")
         for short, long in (("Mio.", "Millionen"), ("Mrd.", "Milliarden")):
             if rest.strip() == short:
-                options.append(f"{number} {long}")
+                options.append(f"{number} {long if number != '1' else long[:-2]}")  # "1 Million"
     words = answer.split()
     if fact.kind == "person" and len(words) == 2:
         options.append(words[-1])

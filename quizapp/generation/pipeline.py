@@ -6,10 +6,14 @@ import re
 from collections import Counter
 from pathlib import Path
 
+from wordfreq import zipf_frequency
+
+from . import english
 from .distractors import KnownNames, Pool, normalise
 from .facts import Fact, find_facts
 from .ids import content_fingerprint
 from .items import cloze_item, mcq_item
+from .numerals import WORD_VALUES
 from .source import Article, parse_article, read_article
 from .text import OPENING_PUNCTUATION, SENTENCE_OPENERS, Sentence, sentences
 
@@ -85,6 +89,10 @@ KIND_VALUE = {
     "name": 1.5,
     "begriff": 1.5,
 }
+# A compound's head noun more common than this ("Straße" 5.3, "Preise" 4.8) does not make it a key term.
+GENERIC_ZIPF = 4.6
+# Words that quote a source: the paper named beside them is where the news came from.
+ATTRIBUTION_WORDS = frozenset(["zufolge", "laut", "gegenüber"])
 # A day or a month without its year ("am 21. Mai", "im März"): it only dates the sentence's fact.
 SIDE_DATES = frozenset({"tag", "monat"})
 INNER_STOP = re.compile(r"[a-zäöüß]{3}\. \d")
@@ -134,11 +142,16 @@ def make_items(
     good distractors; at most MAX_ITEMS_PER_SENTENCE items from one sentence, the highest scores kept."""
     # A name of unknown kind gets no item: its hint would say "Name" and no surname would count.
     facts = [fact for fact in find_facts(sents) if fact.kind != "name" and not in_range(fact)]
+    if article.language == "en":  # its own rules; other decks' names never: stable drafts, no German names
+        facts, known = english.keep_facts(facts, sents), KnownNames()
     facts = [fact for fact in facts if fact.kind != "begriff" or key_term(fact, sents)]
+    facts = [fact for fact in facts if not attribution(fact)]
     pool = Pool(facts=tuple(facts), known=known, article_date=article.date)
     scored: list[tuple[float, tuple[int, int], list[dict]]] = []
     for fact, context in best_facts(facts, sents):
         cloze = cloze_item(deck_id, article.text, fact, context)
+        if fact.kind == "begriff" and (head := head_answer(fact, sents)):
+            cloze["accept"] = [*cloze.get("accept", []), head]  # "Schlägerei" for "Massenschlägerei"
         mcq = mcq_item(deck_id, article.text, fact, context, pool)
         value = score(fact, context, mcq is not None)
         scored.append((value, (fact.sentence.index, fact.first), [cloze, mcq] if mcq else [cloze]))
@@ -160,6 +173,8 @@ def score(fact: Fact, context: str | None, has_mcq: bool) -> float:
     value = KIND_VALUE.get(fact.kind, 1.0)
     if fact.kind == "datum" and fact.cls == "monat":
         value = 2.0
+    if fact.kind == "zahl" and fact.sentence.tokens[fact.first].text.lower() in WORD_VALUES:
+        value = 2.5  # "fünf Monate": a count worth asking, but after the people and figures of the news
     if fact.kind in ("ort", "organisation") and fact.cls not in (None, "land", fact.kind):
         value += 0.5  # "der Grenzfluss Tumen", "die Zeitung Rodong Sinmun": the article says what it is
     if context is not None:
@@ -187,16 +202,46 @@ def in_range(fact: Fact) -> bool:
 def key_term(fact: Fact, sents: list[Sentence]) -> bool:
     """A term the article is about: its lemma or its head noun comes back in another sentence
     ("Interkontinentalrakete" ... "Rakete"), not a decorative word used once ("Quäntchen")."""
+    return bool(recurring_heads(fact, sents))
+
+
+def recurring_heads(fact: Fact, sents: list[Sentence]) -> set[str]:
+    """The term's lemma and its uncommon head nouns that another sentence uses, in lower case."""
     lemma = (fact.lemma or fact.answer).lower()
-    heads = {lemma} | {lemma[i:] for i in range(1, len(lemma) - 4)}
+    heads = {lemma} | {
+        head for head in (lemma[i:] for i in range(1, len(lemma) - 4)) if not generic_head(head)
+    }
     heads = {head for head in heads if len(head) >= 5}
+    found = set()
     for sentence in sents:
         if sentence.index == fact.sentence.index:
             continue
         for token in sentence.tokens:
             if token.is_noun and (token.lemma or token.text).lower() in heads:
-                return True
-    return False
+                found.add((token.lemma or token.text).lower())
+    return found
+
+
+def head_answer(fact: Fact, sents: list[Sentence]) -> str | None:
+    """The head noun by which the article itself names the term again, in the answer's form: "Schlägerei" for
+    "Massenschlägerei" when the article goes on about "die Schlägerei". A teacher accepts it too."""
+    lemma = (fact.lemma or fact.answer).lower()
+    heads = sorted((head for head in recurring_heads(fact, sents) if head != lemma), key=len, reverse=True)
+    if not heads or fact.sentence.language != "de":
+        return None
+    prefix = lemma[: len(lemma) - len(heads[0])]
+    if not fact.answer.lower().startswith(prefix):
+        return None
+    others = [token for i, token in enumerate(fact.sentence.tokens) if i != fact.first and token.is_noun]
+    if any((token.lemma or token.text).lower().endswith(heads[0]) for token in others):
+        return None  # "die Warenexporte, während sich die Dienstleistungsexporte ...": the head is not enough
+    return fact.answer[len(prefix) :].capitalize()
+
+
+def generic_head(head: str) -> bool:
+    """A head noun so common that its coming back says nothing ("Zufahrtsstraßen" ... "Straße", "Flugpreise"
+    ... "Preise"): the compound is not what the article is about."""
+    return zipf_frequency(head, "de") > GENERIC_ZIPF
 
 
 def best_facts(facts: list[Fact], sents: list[Sentence]) -> list[tuple[Fact, str | None]]:
@@ -222,6 +267,15 @@ def best_facts(facts: list[Fact], sents: list[Sentence]) -> list[tuple[Fact, str
     return [(fact, context) for _, fact, context in best.values()]
 
 
+def attribution(fact: Fact) -> bool:
+    """The agency or paper a report is quoted from ("der Nachrichtenagentur AFP", "Der Zeitung Haaretz
+    zufolge"): where the news came from, not what it says."""
+    if fact.kind != "organisation" or fact.cls not in ("agentur", "zeitung", "sender"):
+        return False
+    words = {token.text.lower() for token in fact.sentence.tokens}
+    return fact.cls == "agentur" or bool(words & ATTRIBUTION_WORDS)
+
+
 def side_date(fact: Fact) -> bool:
     """A day or a month without a year ("am 21. Mai", "im März", "Jänner"); "Juni 2024" is a fact itself."""
     return fact.kind == "datum" and fact.cls in SIDE_DATES
@@ -236,13 +290,14 @@ def usable_sentence(sentence: Sentence, sents: list[Sentence]) -> tuple[bool, st
         or has_url(sentence.text)
         or glued(sentence)
         or has_two_sentences(sentence.text)
+        or interview_label(sentence)
     ):
         return False, None
     if sentence.index == 0 and not any(token.is_finite_verb for token in sentence.tokens):
         return False, None  # a headline above the article: "Sicherheitslücke bereits im Februar entdeckt."
     if not leans_on_previous(sentence):
         return True, None
-    if personal_pronoun(sentence):
+    if personal_pronoun(sentence) or sentence.language == "en" and english.points_back(sentence, people=True):
         return False, None  # "Sie hatte im Dezember ...": the sentence before need not name her
     previous = sents[sentence.index - 1] if sentence.index > 0 else None
     if (
@@ -253,9 +308,19 @@ def usable_sentence(sentence: Sentence, sents: list[Sentence]) -> tuple[bool, st
         or has_url(previous.text)
         or glued(previous)
         or refers_back(previous)
+        or interview_label(previous)
     ):
         return False, None
     return True, previous.text
+
+
+def interview_label(sentence: Sentence) -> bool:
+    """A line of an interview: "STANDARD: In der Steiermark ...", "Laurenz Ennser-Jedenastik: In gewissem
+    Maße ja." (who speaks, then a colon, in the first four tokens)."""
+    tokens = sentence.tokens[:5]
+    colon = next((i for i, token in enumerate(tokens) if token.text == ":"), None)
+    names = colon is not None and all(token.tag in ("NE", "NN", "FM") for token in tokens[:colon])
+    return names and 0 < colon <= 3
 
 
 def has_two_sentences(text: str) -> bool:
@@ -291,6 +356,8 @@ def refers_back(sentence: Sentence) -> bool:
     """A pronoun near the start whose referent is in an earlier sentence: "Die kündigte ...",
     "Unter ihnen ...", "Für deren Hit ...", "Ihr Trainer ..."."""
     tokens = sentence.tokens
+    if sentence.language == "en" and english.points_back(sentence):
+        return True
     article = len(tokens) > 1 and tokens[1].tag in ("NN", "NE", "ADJA")  # "Das Team ...": an article
     if tokens[0].tag in ("PPER", "PDS", "PROAV", "PAV") and not (tokens[0].tag == "PDS" and article):
         return True
@@ -355,9 +422,10 @@ def gap_leaves_content(fact: Fact) -> bool:
 
 
 def answer_once(fact: Fact, context: str | None) -> bool:
-    """The answer is not given away elsewhere in the sentence or in the context."""
+    """The answer is not given away elsewhere in the sentence or in the context ("Vier Kandidaten gibt es:
+    vier junge Sterne": a word in another case gives it away too)."""
     answer = re.escape(fact.answer)
-    pattern = re.compile(rf"(?<!\w){answer}(?!\w)")
+    pattern = re.compile(rf"(?<!\w){answer}(?!\w)", re.IGNORECASE if fact.answer.isalpha() else 0)
     return len(pattern.findall(fact.sentence.text)) == 1 and not (context and pattern.search(context))
 
 
@@ -374,8 +442,11 @@ def deck_id_for(path: Path) -> str:
 
 
 def deck_title(path: Path, sents: list[Sentence]) -> str:
-    """The first heading's topic ("Nordkorea und Russland: ..."), or the file name."""
+    """The first heading's topic ("Nordkorea und Russland: ..."), an English headline on the first line,
+    or the file name."""
     for sentence in sents[:10]:
         if sentence.heading:
             return sentence.heading.split(":")[0].strip()
+    if sents and sents[0].language == "en" and (title := english.headline(sents)):
+        return title
     return deck_id_for(path).replace("-", " ").title()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import calendar
+import re
 from collections.abc import Iterator
 
 from ..facts import Fact
@@ -20,6 +22,9 @@ def date_candidates(fact: Fact, pool: Pool) -> Iterator[str]:
         return
     month_token = next(token for token in tokens if token.text in MONTH_ALIASES)
     month = MONTH_ALIASES[month_token.text]
+    if fact.cls == "tag-jahr":  # "October 20, 1964" (English): the same day in other months and years
+        yield from _full_dates(fact, month_token.text, month, latest)
+        return
     prefix = fact.answer[: fact.answer.index(month_token.text)]
     year = int(fact.value) if fact.value else None
     options = []
@@ -35,6 +40,22 @@ def date_candidates(fact: Fact, pool: Pool) -> Iterator[str]:
         )
     if year:
         options += [f"{prefix}{month_token.text} {y}" for y in (year - 1, year - 2)]
+    yield from stable_order(fact.answer, options)
+
+
+def _full_dates(fact: Fact, month_name: str, month: int, latest: tuple[int, int] | None) -> Iterator[str]:
+    """ "October 20, 1964" -> "March 20, 1964", "October 20, 1962": the answer with its month or its year
+    changed, never after the article's date."""
+    year = int(fact.value or 0)
+    day = int(re.search(r"\b(\d{1,2})(?!\d)", fact.answer)[1])
+    options = []
+    for k in (-5, -4, -3, 3, 4, 5):
+        fits = 0 <= month + k < 12 and day <= calendar.monthrange(2001, month + k + 1)[1]  # no "February 30"
+        if fits and (not latest or (year, month + k + 1) <= latest):
+            options.append(fact.answer.replace(month_name, MONTH_NAMES["en"][month + k]))
+    for y in (year - 2, year - 1, year + 1):
+        if not latest or (y, month + 1) <= latest:
+            options.append(fact.answer.replace(str(year), str(y)))
     yield from stable_order(fact.answer, options)
 
 

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from itertools import chain
 
 from .. import nlp
+from ..english.names import english_gender
 from ..facts import Fact
 from ..gazetteer import (
     CAPITALS,
@@ -23,7 +24,50 @@ from ..gazetteer import (
     country_info,
 )
 from . import Pool, stable_order
+from .places_en import english_city_candidates, nearest_countries
 
+# Districts the gazetteer lists as cities of their own (over 100,000 people, a few km from the centre of
+# Wien, Berlin, Hamburg, Köln or New York): never an option for "Graz" or "Chicago".
+CITY_DISTRICTS = frozenset(
+    ["Donaustadt", "Favoriten", "Floridsdorf", "Ottakring", "Simmering", "Altona", "Eimsbüttel"]
+    + ["Friedrichshain", "Hamburg-Mitte", "Hamburg-Nord", "Kreuzberg", "Marienthal", "Mitte", "Neukölln"]
+    + ["Nippes", "Prenzlauer Berg", "Rodenkirchen", "Schöneberg", "Wandsbek", "Wilmersdorf"]
+    + ["Brooklyn", "Queens", "Bronx", "Manhattan", "Staten Island"]
+)
+# The gazetteer's English names of cities a German text names otherwise.
+GERMAN_EXONYMS = {
+    "Munich": "München",
+    "Cologne": "Köln",
+    "Nuremberg": "Nürnberg",
+    "Hanover": "Hannover",
+    "Brunswick": "Braunschweig",
+    "Zurich": "Zürich",
+    "Geneva": "Genf",
+    "Milan": "Mailand",
+    "Naples": "Neapel",
+    "Venice": "Venedig",
+    "Florence": "Florenz",
+    "Genoa": "Genua",
+    "Lisbon": "Lissabon",
+    "Seville": "Sevilla",
+    "Gothenburg": "Göteborg",
+    "Krakow": "Krakau",
+    "Wroclaw": "Breslau",
+    "Gdansk": "Danzig",
+    "Antwerp": "Antwerpen",
+    "Brussels": "Brüssel",
+    "The Hague": "Den Haag",
+    "Saint Petersburg": "Sankt Petersburg",
+}
+# Countries German names with an article; the rest go without ("in Syrien", but "in der Türkei").
+COUNTRY_ARTICLES = {
+    **dict.fromkeys(["Türkei", "Schweiz", "Ukraine", "Slowakei", "Mongolei", "Elfenbeinküste"], "f"),
+    **dict.fromkeys(["Dominikanische Republik", "Zentralafrikanische Republik"], "f"),
+    **dict.fromkeys(["Iran", "Irak", "Libanon", "Sudan", "Südsudan", "Jemen", "Tschad", "Kongo"], "m"),
+    **dict.fromkeys(["Niger", "Oman", "Vatikan", "Kosovo", "Senegal"], "m"),
+    **dict.fromkeys(["USA", "Vereinigte Staaten", "Niederlande", "Philippinen", "Malediven"], "pl"),
+    **dict.fromkeys(["Seychellen", "Bahamas", "Komoren", "Vereinigte Arabische Emirate", "Salomonen"], "pl"),
+}
 DISTRICT_WORDS = frozenset(
     {"Circoscrizione", "Circoiscrizione", "Municipio", "Bezirk", "District", "Arrondissement"}
 )
@@ -38,14 +82,19 @@ def name_candidates(fact: Fact, pool: Pool) -> Iterator[str]:
         return
     other_decks = stable_order(answer, pool.other_decks(fact.cls))
     if fact.cls == "land":
-        yield from stable_order(answer, same_class)
-        yield from _countries(answer, fact.sentence.language)
-        yield from other_decks
+        article = country_article(answer)  # "die Türkei" gets no "die Syrien", "Syrien" no "dem Irak"
+        language = fact.sentence.language
+        options = chain(stable_order(answer, same_class), _countries(answer, language), other_decks)
+        yield from (name for name in options if language != "de" or country_article(name) == article)
+    elif fact.cls == "stadt" and fact.sentence.language == "en":
+        yield from english_city_candidates(fact, pool)
     elif fact.cls in ("stadt", "region"):
         own = (city(answer) or (answer,))[0]
         # Cities the sentence names already ("Neapel" rules out "Napoli").
         seen = {found[0] for f in pool.facts if f.sentence is fact.sentence and (found := city(f.answer))}
-        candidates = chain(stable_order(answer, same_class), _cities(answer, capital=fact.cls == "stadt"), other_decks)
+        # A province is no city ("Provinz Idlib": not the cities Al Bab or Duma).
+        cities = _cities(answer, capital=True) if fact.cls == "stadt" else iter(())
+        candidates = chain(stable_order(answer, same_class), cities, other_decks)
         for name in candidates:
             canonical = (city(name) or (name,))[0]  # "Genoa" and "Genua" are one city
             if canonical != own and canonical not in seen:
@@ -69,7 +118,8 @@ def _persons(fact: Fact, pool: Pool, same_class: list[str]) -> Iterator[str]:
     Full names for a full name, surnames for a surname; never another name of the same person."""
     answer = fact.answer
     surname = answer.split()[-1]
-    gender = person_gender(fact)
+    english = fact.sentence.language == "en"
+    gender = english_gender(fact, pool.facts) if english else person_gender(fact)
     role = fact.cls if fact.cls not in (None, "person") else None
     article = {f.answer: f for f in pool.facts if f.kind == "person"}
     unknown_role = [name for name, f in article.items() if f.cls in (None, "person") and role is None]
@@ -90,7 +140,10 @@ def _persons(fact: Fact, pool: Pool, same_class: list[str]) -> Iterator[str]:
         for name in group:
             if name.split()[-1] == surname or any(name in full and name != full for full in full_names):
                 continue
-            other_gender = person_gender(article[name]) if name in article else None
+            other_gender = None
+            if name in article:
+                other = article[name]
+                other_gender = english_gender(other, pool.facts) if english else person_gender(other)
             other_gender = other_gender or ("f" if name in FEMALE else None)
             if gender and other_gender and gender != other_gender:
                 continue  # "der Titelverteidiger ____" gets no woman
@@ -133,15 +186,26 @@ def _nationality(fact: Fact) -> str | None:
     return None
 
 
+def country_article(name: str) -> str:
+    """The article a German text gives a country: "f" (die Türkei), "m" (der Iran), "pl" (die USA), or ""."""
+    return COUNTRY_ARTICLES.get(name, "")
+
+
 def _countries(answer: str, language: str) -> Iterator[str]:
     """Neighbours first, then countries of the same continent and similar population."""
     code = country_code(answer, language)
     info = country_info()
     names = countries(language)
+    if language == "en":  # "Hong Kong SAR China" is no country name a student would choose
+        names = {code: name for code, name in names.items() if " SAR " not in name}
     if not code or code not in info:
         return
     neighbours = [c for c in info[code]["neighbours"].split(",") if c in names]
     yield from (names[c] for c in stable_order(answer, neighbours))
+    nearest = nearest_countries(code) if language == "en" else []
+    if nearest:  # the nearest countries: "Laos" is no option for Lebanon, nor "Kyrgyzstan" for Singapore
+        yield from (names[c] for c in nearest if c in names)
+        return
     population = max(info[code]["population"], 1)
     same_continent = [
         c
@@ -164,9 +228,9 @@ def _cities(answer: str, capital: bool) -> Iterator[str]:
     if capital and CAPITALS.get(code) == answer:
         neighbours = [c for c in country_info()[code]["neighbours"].split(",") if c in CAPITALS]
         yield from (CAPITALS[c] for c in stable_order(answer, neighbours))
-    options = [(n, p) for n, p in cities_of(code) if n != name and _plain(n)]
+    options = [(n, p) for n, p in cities_of(code) if n != name and _plain(n) and n not in CITY_DISTRICTS]
     options.sort(key=lambda item: (abs(math.log(item[1] / population)), item[0]))
-    yield from (n for n, _ in options)
+    yield from (GERMAN_EXONYMS.get(n, n) for n, _ in options if GERMAN_EXONYMS.get(n, n) != answer)
 
 
 def _plain(name: str) -> bool:

@@ -1,4 +1,5 @@
-"""Numbers of the same magnitude and format: "17" -> "12", "23", "30"; "4,5" -> "2,5", "6,5"."""
+"""Numbers of the same magnitude and format: "17" -> "12", "23", "30"; "4,5" -> "2,5", "6,5";
+"fünf" -> "drei", "sieben", "zehn"; "26-Jährige" -> "20-Jährige"."""
 
 from __future__ import annotations
 
@@ -6,16 +7,18 @@ import math
 from collections.abc import Iterator
 
 from ..facts import Fact
-from ..numerals import format_like, number_shape
+from ..numerals import AGE, WORD_VALUES, format_like, number_part, number_shape, word_like
 from . import Pool, stable_order
 
 
 def number_candidates(fact: Fact, pool: Pool) -> Iterator[str]:
     """Numbers near the answer on its own grid of round values, one below and one above first."""
     value = fact.value or 0.0
-    text = fact.sentence.tokens[fact.first].text
+    text = number_part(fact.sentence.tokens[fact.first].text)
     locale = fact.sentence.language
-    decimals = number_shape(text, locale)[0]
+    in_words = text.lower() in WORD_VALUES
+    age = AGE.match(fact.sentence.tokens[fact.first].text) is not None
+    decimals = 0 if in_words else number_shape(text, locale)[0]
     step = roundness(value, decimals)
     percent = fact.last < len(fact.sentence.tokens) and fact.sentence.tokens[fact.last].text in (
         "Prozent",
@@ -33,6 +36,10 @@ def number_candidates(fact: Fact, pool: Pool) -> Iterator[str]:
             continue
         if degrees and not 0.6 <= candidate / value <= 1.4:
             continue  # "bis zu 38 Grad": not 16 or 54
+        if age and not 0.6 <= candidate / value <= 1.5:
+            continue  # "der 26-Jährige": not 16 or 60
+        if in_words and (candidate < 2 or word_like(candidate, text) is None):
+            continue  # "fünf" -> "sieben", never "23" among words nor "eins" before a plural
         if value >= 1 and candidate < 1:
             continue
         if decimals and candidate == int(candidate) and value != int(value):
@@ -40,7 +47,10 @@ def number_candidates(fact: Fact, pool: Pool) -> Iterator[str]:
         values.append(candidate)
     rest = fact.answer[len(text) :]  # " Millionen"
     ordered = spread(stable_order(fact.answer, values), value)
-    yield from (format_like(v, text, locale) + rest for v in ordered)
+    if in_words:
+        yield from (word_like(v, text) or "" for v in ordered)
+    else:
+        yield from (format_like(v, text, locale) + rest for v in ordered)
 
 
 def spread(values: list[float], answer: float) -> list[float]:

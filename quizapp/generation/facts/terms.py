@@ -33,9 +33,24 @@ class TermFinder:
                     continue  # "Samstagmittag": a time, not a term
                 lemma = token.lemma if token.lemma in lexicon else token.text
                 rare = max(zipf_frequency(token.text, "de"), zipf_frequency(lemma, "de")) <= MAX_ZIPF
+                if lemma.endswith(("angabe", "angaben")):
+                    continue  # "Nach Polizeiangaben": where the news came from
+                if person_noun(lemma, token.text, lexicon):
+                    continue  # "ein Zivilist", "der Neurowissenschafter": who, not what the article is about
                 if lemma in lexicon and rare:  # "Hackern" is a rare form of a common word
                     facts.append(Fact("begriff", sentence, i, i + 1, cls=lexicon[lemma].genus, lemma=lemma))
         return facts
+
+
+def person_noun(lemma: str, text: str, lexicon) -> bool:
+    """A noun for a person, known by its feminine form in -in: "Zivilist" (Zivilistin), "Experte" (Expertin),
+    "Wissenschafter" (Austrian, also in a compound the lexicon lacks: "Neurowissenschafter")."""
+    for word in {lemma, text}:
+        if word + "in" in lexicon or word.endswith("e") and word[:-1] + "in" in lexicon:
+            return True
+        if word.endswith(("wissenschafter", "wissenschaftler", "forscher")):
+            return True
+    return False
 
 
 def content_nouns(sentence: Sentence) -> Iterator[tuple[int, Token]]:
