@@ -73,6 +73,7 @@ def register_blueprints(app: Flask) -> None:
     from quizapp.auth import bp as auth_bp
     from quizapp.export import bp as export_bp
     from quizapp.health import bp as health_bp
+    from quizapp.live import bp as live_bp
     from quizapp.progress import bp as progress_bp
     from quizapp.quiz import bp as quiz_bp
     from quizapp.teacher import bp as teacher_bp
@@ -83,6 +84,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(progress_bp)
     app.register_blueprint(export_bp)
     app.register_blueprint(health_bp)
+    app.register_blueprint(live_bp)
 
 
 def register_commands(app: Flask) -> None:

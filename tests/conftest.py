@@ -61,6 +61,8 @@ def app_config(database_url, questions_dir) -> dict:
         "SQLALCHEMY_DATABASE_URI": database_url,
         "QUESTIONS_DIR": str(questions_dir),
         "PROJECT_ROOT": str(PROJECT_ROOT),
+        "LIVE_STREAM_SECONDS": 0.3,  # live quiz event streams end soon, so a test reading one is not held
+        "LIVE_RECHECK_SECONDS": 0.05,
     }
 
 
