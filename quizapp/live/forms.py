@@ -6,6 +6,7 @@ from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, IntegerField, SelectField, StringField, SubmitField
 from wtforms.validators import DataRequired, InputRequired, Length, Regexp
 
+from quizapp.bidi import without_bidi_controls
 from quizapp.forms import Form
 from quizapp.operations.live import COUNT_CHOICES, NICKNAME_CHARS, SECONDS_CHOICES
 
@@ -24,7 +25,7 @@ class JoinForm(Form):
 
 def fill_choices(form: "NewGameForm", decks) -> None:
     """Choices are set on the bound form (WTForms 3.3 warns about label tuples given to the field class)."""
-    form.deck.choices = [(d.id, d.title) for d in decks]
+    form.deck.choices = [(d.id, without_bidi_controls(d.title)) for d in decks]  # an <option> takes no <bdi>
     form.count.choices = [(str(n), _l("%(n)s random questions", n=n)) for n in COUNT_CHOICES] + \
         [("all", _l("All questions"))]
     form.seconds.choices = [(str(s), _l("%(s)s seconds", s=s)) for s in SECONDS_CHOICES]

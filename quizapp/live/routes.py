@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from quizapp.bank import cloze_gaps, render_cloze
+from quizapp.bidi import isolated
 from quizapp.extensions import db, limiter
 from quizapp.live import bp
 from quizapp.live.fanout import fanout
@@ -293,7 +294,7 @@ def remove_player(game_id: int, player_id: int):
             player = kick(game, player_id)
             db.session.commit()
             publish(game)
-            flash(_("%(name)s was removed from the game.", name=player.nickname), "info")
+            flash(_("%(name)s was removed from the game.", name=isolated(player.nickname)), "info")
         except LiveError as error:
             db.session.rollback()
             flash(messages()[error.code], "error")

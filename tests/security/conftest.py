@@ -23,6 +23,9 @@ class World:
     other_run_id: int
     other_user_id: int
     own_run_id: int
+    game_id: int = 0  # a live game hosted by tina, with ben as its only player
+    pin: str = ""
+    player_id: int = 0
 
 
 @pytest.fixture
@@ -45,8 +48,14 @@ def world(app, create_user) -> World:
             record_attempt(run, user, question, mark_answer(question, deck.language, choice="x",
                                                             gap_answers=["x"]))
             runs[name] = (run.id, user.id)
+        from quizapp.operations.live import create_game, join
+
+        tina = db.session.scalar(db.select(User).where(User.username == "tina"))
+        game = create_game(tina, deck, 5, 20, allow_guests=False)
+        player = join(game, "Ben", db.session.get(User, runs["ben"][1]))
         db.session.commit()
-        return World(deck.id, question.id, runs["ben"][0], runs["ben"][1], runs["anna"][0])
+        return World(deck.id, question.id, runs["ben"][0], runs["ben"][1], runs["anna"][0], game.id, game.pin,
+                     player.id)
 
 
 def log_in(forms, username: str, password: str = "geheim123") -> None:

@@ -79,6 +79,9 @@ def url_values(world) -> dict:
         "user_id": world.other_user_id,
         "student_id": world.other_user_id,
         "code": "en",
+        "game_id": world.game_id,
+        "pin": world.pin,
+        "player_id": world.player_id,
         "filename": "style.css",
     }
 

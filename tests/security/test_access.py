@@ -12,7 +12,7 @@ from tests.security.conftest import log_in
 from tests.security.support import build_url, inline_code, methods_of
 
 # Anyone, logged in or not.
-PUBLIC = {"static", "auth.login", "auth.register", "health.healthz", "i18n.switch_language"}
+PUBLIC = {"static", "auth.login", "auth.register", "health.healthz", "i18n.switch_language", "live.join_game"}
 # Any logged-in account; the page shows only the account's own data.
 ACCOUNT = {
     "quiz.index", "quiz.start", "auth.logout", "auth.account", "auth.logout_everywhere",
@@ -22,10 +22,13 @@ ACCOUNT = {
 }
 # The URL names a run or account; here it is another student's, so a student gets 403 or 404.
 OWNER_ONLY = {"quiz.question", "quiz.answer", "quiz.feedback", "quiz.summary", "quiz.retry_missed"}
+# A live game's pages for its players; here nobody signed in has joined it: 403, or off to the join page.
+PLAYER_ONLY = {"live.play", "live.play_panel", "live.answer_question", "live.play_events"}
 # Teachers only: a student gets 403 (or 404). Every endpoint of these blueprints counts as such.
 TEACHER = {
     "progress.class_overview", "progress.class_student", "progress.class_student_deck", "progress.item_stats",
     "progress.results_csv", "progress.results_xlsx",
+    "live.new_game", "live.host", "live.host_panel", "live.host_control", "live.remove_player", "live.host_events",
 }
 TEACHER_BLUEPRINTS = {"teacher"}
 # These end the account's sessions everywhere, copies of the cookie included.
@@ -39,6 +42,8 @@ def classify(endpoint: str) -> str | None:
         return "account"
     if endpoint in OWNER_ONLY:
         return "owner"
+    if endpoint in PLAYER_ONLY:
+        return "player"
     if endpoint in TEACHER or endpoint.split(".")[0] in TEACHER_BLUEPRINTS:
         return "teacher"
     return None
@@ -57,6 +62,8 @@ def expected(role: str, kind: str, method: str, status: int, location: str) -> b
     if status >= 500:
         return False
     to_login = status in (301, 302, 303) and "/auth/login" in location
+    if kind == "player":
+        return status in (403, 404) or (status in (302, 303) and "/live/?pin=" in location)
     if role == "anonymous":
         return not to_login if kind == "public" else (to_login or status in (401, 404))
     if kind in ("public", "account"):
