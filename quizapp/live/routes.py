@@ -24,6 +24,7 @@ from quizapp.live.forms import AnswerForm, ControlForm, JoinForm, NewGameForm, f
 from quizapp.live_quiz import Phase, phase_at, remaining_ms
 from quizapp.models import Deck, LiveGame
 from quizapp.models.time import utcnow
+from quizapp.operations.live import answer as give_answer
 from quizapp.operations.live import (
     COUNT_CHOICES, SECONDS_CHOICES, LiveError, active_players, answers_to_current, control, create_game,
     current_question, distribution, join, kick, live_questions, options_of, player_of, read_version, running_game,
@@ -170,25 +171,31 @@ def play_panel(pin: str):
 
 @bp.post("/<pin>/answer")
 def answer_question(pin: str):
+    """Keep the answer. A page with JavaScript sends it in the background (header X-Live-Answer) and gets
+    204, or 409 with the reason to show; without JavaScript the page is loaded again, with the reason."""
     game, player = game_and_player(pin)
+    in_background = request.headers.get("X-Live-Answer") == "1"
+    problem = None
     form = AnswerForm()
     if not form.validate_on_submit():
-        flash(_("The answer could not be read; please try again."), "error")
-        return redirect(url_for("live.play", pin=game.pin)), 303
-    question = current_question(game)
-    gaps = [request.form.get(f"gap-{gap.number}", "")[:500] for gap in cloze_gaps(question.text)] \
-        if question is not None and question.type != "mcq" else None
-    from quizapp.operations.live import answer as give_answer
-
-    try:
-        give_answer(game, player, form.position.data, request.form.get("choice"), gaps)
-        db.session.commit()
-        publish(game)
-    except IntegrityError:  # the same answer sent twice at once: the first one counts
-        db.session.rollback()
-    except LiveError as error:
-        db.session.rollback()
-        flash(messages()[error.code], "error")
+        problem = _("The answer could not be read; please try again.")
+    else:
+        question = current_question(game)
+        gaps = [request.form.get(f"gap-{gap.number}", "")[:500] for gap in cloze_gaps(question.text)] \
+            if question is not None and question.type != "mcq" else None
+        try:
+            give_answer(game, player, form.position.data, request.form.get("choice"), gaps)
+            db.session.commit()
+            publish(game)
+        except IntegrityError:  # the same answer sent twice at once: the first one counts
+            db.session.rollback()
+        except LiveError as error:
+            db.session.rollback()
+            problem = messages()[error.code]
+    if in_background:
+        return (problem, 409, {"Content-Type": "text/plain; charset=utf-8"}) if problem else ("", 204)
+    if problem:
+        flash(problem, "error")
     return redirect(url_for("live.play", pin=game.pin), 303)
 
 

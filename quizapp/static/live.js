@@ -64,12 +64,20 @@
         var data = new FormData(form);
         if (event.submitter && event.submitter.name) data.append(event.submitter.name, event.submitter.value);
         form.querySelectorAll("button").forEach(function (b) { b.disabled = true; });
-        fetch(form.action, { method: "POST", body: data, credentials: "same-origin" })
+        fetch(form.action, { method: "POST", body: data, credentials: "same-origin",
+                             headers: { "X-Live-Answer": "1" } })
           .then(function (response) {
-            // a refused answer (too late) comes back as a page with its message: show that page
-            if (response.redirected && response.url.indexOf(panelUrl.replace(/\/panel$/, "")) !== 0) {
-              window.location = response.url;
+            if (response.status === 409) {  // refused (too late, empty): say why where the answer was
+              return response.text().then(function (message) {
+                var note = form.parentNode.querySelector(".live-refusal") || document.createElement("p");
+                note.className = "flash flash-error live-refusal";
+                note.setAttribute("role", "alert");
+                note.textContent = message;
+                form.parentNode.insertBefore(note, form);
+                form.querySelectorAll("button").forEach(function (b) { b.disabled = false; });
+              });
             }
+            if (!response.ok) throw new Error(response.status);
           })
           .catch(function () { form.submit(); })
           .then(refresh);
