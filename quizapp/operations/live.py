@@ -84,9 +84,18 @@ def running_game(pin: str) -> LiveGame | None:
                              .order_by(LiveGame.id.desc()).limit(1))
 
 
+def locked(game: LiveGame) -> LiveGame:
+    """The game row again, locked until the commit (PostgreSQL; SQLite writes one at a time anyway): answers
+    and the teacher's buttons change the game one after another, so "everyone has answered" is counted right
+    and no version number is given twice."""
+    return db.session.execute(select(LiveGame).where(LiveGame.id == game.id).with_for_update()
+                              .execution_options(populate_existing=True)).scalar_one()
+
+
 def bump(game: LiveGame) -> None:
-    """Count a change; the caller commits, then publishes `game.version` (see live/routes.py)."""
-    game.version = (game.version or 0) + 1
+    """Count a change, in SQL (version = version + 1), so two answers at once never give one number twice;
+    the caller commits, then publishes `game.version`, read back after the commit (see live/routes.py)."""
+    game.version = LiveGame.version + 1
 
 
 def nickname_key(nickname: str) -> str:
@@ -117,6 +126,7 @@ def join(game: LiveGame, nickname: str, user: User | None, now: dt.datetime | No
             return existing
     elif not game.allow_guests:
         raise LiveError("guests_not_allowed")
+    game = locked(game)
     if game.state == "ended":
         raise LiveError("ended")
     nickname = clean_nickname(nickname)
@@ -185,6 +195,7 @@ def answers_to_current(game: LiveGame) -> list[LiveAnswer]:
 def answer(game: LiveGame, player: LivePlayer, position: int, choice: str | None, gaps: list[str] | None,
            now: dt.datetime | None = None) -> LiveAnswer:
     """Mark and keep a player's answer to the current question, once; a second send returns the first."""
+    game = locked(game)
     now = now or utcnow()
     if player.kicked:
         raise LiveError("kicked")
@@ -213,7 +224,11 @@ def answer(game: LiveGame, player: LivePlayer, position: int, choice: str | None
         run.shown_question_id, run.shown_at = question.id, game.started_at
         record_attempt(run, db.session.get(User, player.user_id), question, marking, now)
     if len(answers_to_current(game)) >= len(active_players(game)):
-        game.ends_at = now  # everyone has answered: reveal now
+        # everyone has answered: reveal now. Guarded in SQL, so an answer that is slow to arrive can never
+        # cut short a question the teacher has moved on to meanwhile.
+        db.session.execute(update(LiveGame).where(LiveGame.id == game.id, LiveGame.state == "question",
+                                                  LiveGame.current == position, LiveGame.ends_at > now)
+                           .values(ends_at=now).execution_options(synchronize_session=False))
     bump(game)
     return row
 
@@ -231,6 +246,7 @@ def _ask(game: LiveGame, position: int, now: dt.datetime) -> None:
 def control(game: LiveGame, action: str, now: dt.datetime | None = None) -> None:
     """start, next (reveal the question now, or after the reveal ask the next), skip (the next question
     without revealing this one), pause, resume, end."""
+    game = locked(game)
     now = now or utcnow()
     phase = phase_at(game.state, game.ends_at, now)
     if phase is Phase.ENDED:
@@ -261,6 +277,7 @@ def finish(game: LiveGame, now: dt.datetime) -> None:
 
 
 def kick(game: LiveGame, player_id: int) -> LivePlayer:
+    game = locked(game)
     player = db.session.get(LivePlayer, player_id)
     if player is None or player.game_id != game.id:
         raise LiveError("no_player")
