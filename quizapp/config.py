@@ -52,6 +52,7 @@ class DefaultConfig:
     # live quiz: how often an event stream reads its game from the database when no notice came (a change on
     # another worker without Redis reaches its pages within this time; with Redis it is only a safety net)
     LIVE_RECHECK_SECONDS = 1.0
+    LIVE_JOIN_FAILURE_RATE_LIMIT = "60 per minute"  # failed live-quiz joins per address (wrong PIN, name taken)
 
 
 ENVIRONMENT_KEYS = {

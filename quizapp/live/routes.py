@@ -86,7 +86,10 @@ def game_for_pin(pin: str) -> LiveGame:
 # -- students ---------------------------------------------------------------------------------------------
 
 @bp.route("/", methods=["GET", "POST"])
-@limiter.limit("30 per minute", methods=["POST"])  # a PIN is six digits: guessing takes many tries
+# A whole class joins from behind one address within a minute, so only failed joins count (wrong PIN, name
+# taken): guessing one of 900,000 PINs at this rate takes days, and a game lasts a lesson.
+@limiter.limit(lambda: current_app.config["LIVE_JOIN_FAILURE_RATE_LIMIT"], methods=["POST"],
+               deduct_when=lambda response: response.status_code != 302)
 def join_game():
     form = JoinForm(pin=request.args.get("pin", ""))
     if request.method == "GET" and current_user.is_authenticated and not form.nickname.data:

@@ -66,6 +66,7 @@ def new_pin() -> str:
 
 
 def create_game(host: User, deck: Deck, count: int | None, seconds: int, allow_guests: bool) -> LiveGame:
+    end_stale_games(utcnow())  # games left open on a projector yesterday free their PINs
     game = LiveGame(pin=new_pin(), host_id=host.id, deck_id=deck.id, seconds=seconds, allow_guests=allow_guests,
                     question_ids=pick_questions(deck, count, secrets.token_hex(8)), state="lobby", current=-1,
                     version=1, created_at=utcnow())

@@ -196,3 +196,15 @@ def test_event_stream_tells_of_each_change(app, people):
     assert body.startswith("retry: 1000") and f"data: {version} lobby:-1:" in body
     quiet = anna.client.get(f"/live/{pin}/events?v={version}").get_data(as_text=True)
     assert "data:" not in quiet and ": still here" in quiet  # nothing new: only keep-alive comments
+
+
+def test_a_whole_class_behind_one_address_can_join_but_pin_guessing_is_slowed(app, people):
+    """Thirty phones behind one school router join in a minute; wrong PINs from one address are limited."""
+    tina, guest = people("tina"), people(None)
+    game_id, pin = open_game(tina, guests=True)
+    for n in range(30):
+        phone = people(None)
+        assert join(phone, pin, f"Kind {n}").status_code == 302, n
+    tries = [guest.post("/live/", {"pin": f"{n:06d}", "nickname": "Rate"}, page="/live/").status_code
+             for n in range(100_000, 100_070)]
+    assert tries[:55] == [422] * 55 and 429 in tries  # each wrong PIN says so, then the address must wait
