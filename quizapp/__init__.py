@@ -75,6 +75,7 @@ def register_blueprints(app: Flask) -> None:
     from quizapp.classes import bp as classes_bp
     from quizapp.export import bp as export_bp
     from quizapp.health import bp as health_bp
+    from quizapp.live import bp as live_bp
     from quizapp.progress import bp as progress_bp
     from quizapp.quiz import bp as quiz_bp
     from quizapp.teacher import bp as teacher_bp
@@ -87,6 +88,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(health_bp)
     app.register_blueprint(admin_bp)
     app.register_blueprint(classes_bp)
+    app.register_blueprint(live_bp)
 
 
 def register_commands(app: Flask) -> None:

@@ -65,6 +65,8 @@ def app_config(database_url, questions_dir) -> dict:
         # tests of classes and publishing set "code" and False (tests/classes/)
         "REGISTRATION": "open",
         "PUBLISH_NEW_DECKS": True,
+        "LIVE_STREAM_SECONDS": 0.3,  # live quiz event streams end soon, so a test reading one is not held
+        "LIVE_RECHECK_SECONDS": 0.05,
     }
 
 

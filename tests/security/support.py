@@ -82,6 +82,9 @@ def url_values(world) -> dict:
         "class_id": world.class_id,
         "assignment_id": world.assignment_id,
         "join_code": world.join_code,
+        "game_id": world.game_id,
+        "pin": world.pin,
+        "player_id": world.player_id,
         "filename": "style.css",
     }
 

@@ -13,7 +13,8 @@ from tests.security.conftest import log_in
 from tests.security.support import build_url, inline_code, methods_of
 
 # Anyone, logged in or not.
-PUBLIC = {"static", "auth.login", "auth.register", "health.healthz", "i18n.switch_language", "classes.join_link"}
+PUBLIC = {"static", "auth.login", "auth.register", "health.healthz", "i18n.switch_language", "classes.join_link",
+          "live.join_game"}
 # Any logged-in account; the page shows only the account's own data.
 ACCOUNT = {
     "quiz.index", "quiz.start", "auth.logout", "auth.account", "auth.logout_everywhere",
@@ -24,11 +25,15 @@ ACCOUNT = {
 }
 # The URL names a run or account; here it is another student's, so a student gets 403 or 404.
 OWNER_ONLY = {"quiz.question", "quiz.answer", "quiz.feedback", "quiz.summary", "quiz.retry_missed"}
+# A live game's pages for its players; here nobody signed in has joined it: 403, or off to the join page.
+PLAYER_ONLY = {"live.play", "live.play_panel", "live.answer_question", "live.play_events"}
+# A live game's projector and buttons: its host (tina) only; anyone else 403 (or 404).
+HOST_ONLY = {"live.host", "live.host_panel", "live.host_control", "live.remove_player", "live.host_events"}
 # Teachers only: a student gets 403 (or 404). Every endpoint of these blueprints counts as such. The progress
 # pages here show only the teacher's own classes (test_teachers_see_only_their_classes below).
 TEACHER = {
     "progress.class_overview", "progress.item_stats", "progress.results_csv", "progress.results_xlsx",
-    "classes.index", "classes.create", "progress.privacy",
+    "classes.index", "classes.create", "progress.privacy", "live.new_game",
     "teacher.set_status", "teacher.bulk_status", "teacher.undo",  # review actions (teacher blueprint anyway)
 }
 # One class (tina's "Klasse A") or one of its students: its teachers and an admin only; another teacher
@@ -57,6 +62,10 @@ def classify(endpoint: str) -> str | None:
         return "owner"
     if endpoint in CLASS_TEACHERS:
         return "class"
+    if endpoint in PLAYER_ONLY:
+        return "player"
+    if endpoint in HOST_ONLY:
+        return "host"
     if endpoint in TEACHER or endpoint.split(".")[0] in TEACHER_BLUEPRINTS:
         return "teacher"
     if endpoint.split(".")[0] in ADMIN_BLUEPRINTS:
@@ -68,7 +77,8 @@ def test_every_endpoint_is_classified(app):
     unclassified = sorted({rule.endpoint for rule in app.url_map.iter_rules() if classify(rule.endpoint) is None})
     assert not unclassified, (
         f"endpoint(s) {unclassified} are not classified for the access test: add each to PUBLIC, ACCOUNT, "
-        "OWNER_ONLY, TEACHER, CLASS_TEACHERS or ADMIN_BLUEPRINTS in tests/security/test_access.py, so that the test checks who "
+        "OWNER_ONLY, PLAYER_ONLY, HOST_ONLY, TEACHER, CLASS_TEACHERS or ADMIN_BLUEPRINTS in "
+        "tests/security/test_access.py, so that the test checks who "
         "may reach them"
     )
 
@@ -78,6 +88,8 @@ def expected(role: str, kind: str, method: str, status: int, location: str) -> b
     if status >= 500:
         return False
     to_login = status in (301, 302, 303) and "/auth/login" in location
+    if kind == "player":
+        return status in (403, 404) or (status in (302, 303) and "/live/?pin=" in location)
     if role == "anonymous":
         return not to_login if kind == "public" else (to_login or status in (401, 404))
     if kind in ("public", "account"):
@@ -85,7 +97,7 @@ def expected(role: str, kind: str, method: str, status: int, location: str) -> b
     if kind == "owner":
         return status in (403, 404)
     if role in STUDENTS or (kind == "class" and role == "other teacher") \
-            or (kind == "admin" and role != "admin"):
+            or (kind == "admin" and role != "admin") or (kind == "host" and role != "teacher"):
         return status in (403, 404)
     return status == 200 if method == "GET" else status not in (401, 403)
 

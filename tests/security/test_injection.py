@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from quizapp.extensions import db
 from tests.conftest import csrf_token_from
 from tests.security.conftest import log_in
 from tests.security.support import build_url, inline_code
@@ -148,8 +149,17 @@ def test_every_page_of_every_role_keeps_hostile_text_inert(app, hostile, client,
     ben.post(f"{run_url}/answer", data={"csrf_token": csrf_token_from(html), "question_id": qid,
                                         "choice": QUOTES, "gaps-0": SCRIPT})
     run_id = int(run_url.rstrip("/").split("/")[-1])
+    with app.app_context():  # a live game on the hostile deck, ben playing under a hostile nickname
+        from quizapp.models import Deck, User
+        from quizapp.operations.live import create_game, join
+
+        tina = db.session.scalar(db.select(User).where(User.username == "tina"))
+        game = create_game(tina, db.session.get(Deck, "boese"), None, 20, allow_guests=False)
+        player = join(game, SCRIPT[:20], db.session.get(User, student_id))
+        db.session.commit()
+        live = {"game_id": game.id, "pin": game.pin, "player_id": player.id}
     world = SimpleNamespace(deck_id="boese", question_id=qid, other_run_id=run_id, other_user_id=student_id,
-                            **class_values)
+                            **class_values, **live)
     for name, session in (("ben", ben), ("tina", None)):
         if session is None:
             session = app.test_client()
@@ -160,6 +170,7 @@ def test_every_page_of_every_role_keeps_hostile_text_inert(app, hostile, client,
             response = session.get(build_url(app, rule, world))
             if response.status_code == 200 and response.mimetype == "text/html":
                 assert_inert(response.get_data(as_text=True), f"{rule.endpoint} as {name}")
+            response.close()  # an unread event stream would otherwise keep its request context pushed
 
 
 def anki_fields(package: bytes) -> list[str]:
