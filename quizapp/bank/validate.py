@@ -135,7 +135,7 @@ def check_sources(bank: Bank, root: Path, errors: list[BankError]) -> None:
 def sentence_in(article: str, sentence: str) -> bool:
     """Whether the article holds the sentence, as the check above accepts it (white space aside).
 
-    >>> sentence_in("Eins.  Zwei\ndrei.", "Zwei drei."), sentence_in("Eins.", "Zwei.")
+    >>> sentence_in("Eins.  Zwei\\ndrei.", "Zwei drei."), sentence_in("Eins.", "Zwei.")
     (True, False)
     """
     return find_sentence(article, sentence) is not None or \
