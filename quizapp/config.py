@@ -53,9 +53,10 @@ class DefaultConfig:
     # (a class behind one router mistypes far fewer; the address waits until the window has passed)
     LOGIN_FAILURE_RATE_LIMIT = "30 per 10 minutes"
     REGISTER_RATE_LIMIT = "30 per minute;300 per hour"  # per address: a whole class may share one router
-    # live quiz: how often an event stream reads its game from the database when no notice came (a change on
-    # another worker without Redis reaches its pages within this time; with Redis it is only a safety net)
-    LIVE_RECHECK_SECONDS = 1.0
+    # live quiz: how often an event stream reads its game from the database when no notice came. Without Redis
+    # a change on another worker reaches its pages within this time; with Redis every change is announced and
+    # the re-check is only a safety net, so it runs rarely (None: 1 s without Redis, 10 s with it)
+    LIVE_RECHECK_SECONDS = None
     LIVE_JOIN_FAILURE_RATE_LIMIT = "60 per minute"  # failed live-quiz joins per address (wrong PIN, name taken)
 
 

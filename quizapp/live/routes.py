@@ -18,7 +18,7 @@ from quizapp.bank import cloze_gaps, render_cloze
 from quizapp.bidi import isolated
 from quizapp.extensions import db, limiter
 from quizapp.live import bp
-from quizapp.live.fanout import fanout
+from quizapp.live.fanout import fanout, recheck_seconds
 from quizapp.progress.class_routes import teacher_required
 from quizapp.live.forms import AnswerForm, ControlForm, JoinForm, NewGameForm, fill_choices
 from quizapp.live_quiz import Phase, phase_at, remaining_ms
@@ -321,7 +321,7 @@ def event_stream(game_id: int, known: int) -> Response:
     change made by another worker without Redis) and sends a comment, which also finds closed connections.
     The stream ends after STREAM_SECONDS and the browser reconnects, so no thread is held forever."""
     hub = fanout(current_app)
-    recheck = current_app.config["LIVE_RECHECK_SECONDS"]
+    recheck = recheck_seconds(current_app)
     lifetime = current_app.config.get("LIVE_STREAM_SECONDS", STREAM_SECONDS)
 
     def generate():
