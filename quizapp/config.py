@@ -49,6 +49,12 @@ class DefaultConfig:
     # (a class behind one router mistypes far fewer; the address waits until the window has passed)
     LOGIN_FAILURE_RATE_LIMIT = "30 per 10 minutes"
     REGISTER_RATE_LIMIT = "30 per minute;300 per hour"  # per address: a whole class may share one router
+    # Long work (a deck from an article; quizapp/jobs/): an RQ queue in Redis served by `quizapp worker` when
+    # QUIZAPP_REDIS_URL is set, else a thread in each app process.
+    JOBS_REDIS_URL: str | None = None
+    JOB_QUEUE = "quizapp-jobs"  # QUIZAPP_JOB_QUEUE: several sites may share one Redis
+    JOB_TIMEOUT_SECONDS = 300  # a 50 KB article takes well under a minute
+    JOB_STALE_SECONDS = 600  # an unfinished job untouched this long has lost its worker: offered for a retry
 
 
 ENVIRONMENT_KEYS = {
@@ -56,6 +62,7 @@ ENVIRONMENT_KEYS = {
     "QUIZAPP_SECRET_KEY": "SECRET_KEY",
     "QUIZAPP_QUESTIONS_DIR": "QUESTIONS_DIR",
     "QUIZAPP_REDIS_URL": "RATELIMIT_STORAGE_URI",
+    "QUIZAPP_JOB_QUEUE": "JOB_QUEUE",
 }
 FLAG_KEYS = {"QUIZAPP_HTTPS": "HTTPS"}
 NUMBER_KEYS = {"QUIZAPP_PROXY_FIX": "PROXY_FIX"}
@@ -67,6 +74,8 @@ def apply_environment(config: dict) -> None:
         value = os.environ.get(env_key)
         if value:
             config[config_key] = value
+    if os.environ.get("QUIZAPP_REDIS_URL"):  # the same Redis carries the job queue
+        config["JOBS_REDIS_URL"] = os.environ["QUIZAPP_REDIS_URL"]
     for env_key, config_key in FLAG_KEYS.items():
         if os.environ.get(env_key):
             config[config_key] = os.environ[env_key].strip().lower() in {"1", "true", "yes", "on"}

@@ -10,6 +10,7 @@ from quizapp.cli.banks import sync_banks_command
 from quizapp.cli.generate import generate_command
 from quizapp.cli.users import create_user_command
 from quizapp.cli.validate import validate_command
+from quizapp.cli.worker import worker_command
 
 
 def register_cli(app: Flask) -> None:
@@ -19,6 +20,7 @@ def register_cli(app: Flask) -> None:
     app.cli.add_command(export_anki_command)
     app.cli.add_command(validate_command)
     app.cli.add_command(generate_command)
+    app.cli.add_command(worker_command)
 
 
 def _create_app():
