@@ -23,6 +23,8 @@ class World:
     other_run_id: int
     other_user_id: int
     own_run_id: int
+    job_id: str = ""  # a teacher's failed new-deck job
+
 
 
 @pytest.fixture
@@ -45,8 +47,12 @@ def world(app, create_user) -> World:
             record_attempt(run, user, question, mark_answer(question, deck.language, choice="x",
                                                             gap_answers=["x"]))
             runs[name] = (run.id, user.id)
+        from quizapp.operations.jobs import queue_job
+
+        job = queue_job("new_deck", "Le lac est grand.\n", "Le lac", None, "de")
+        job.state, job.error = "failed", "seeds/le-lac.txt: unsupported language"
         db.session.commit()
-        return World(deck.id, question.id, runs["ben"][0], runs["ben"][1], runs["anna"][0])
+        return World(deck.id, question.id, runs["ben"][0], runs["ben"][1], runs["anna"][0], job.id)
 
 
 def log_in(forms, username: str, password: str = "geheim123") -> None:

@@ -80,6 +80,7 @@ def url_values(world) -> dict:
         "student_id": world.other_user_id,
         "code": "en",
         "filename": "style.css",
+        "job_id": world.job_id,
     }
 
 
