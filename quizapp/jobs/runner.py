@@ -13,6 +13,7 @@ from typing import Callable
 from flask import Flask
 from flask_babel import force_locale
 from flask_babel import gettext as _
+from rq.timeouts import BaseTimeoutException
 
 from quizapp.extensions import db
 from quizapp.jobs import JobFailed
@@ -51,6 +52,10 @@ def run_job(job_id: str, app: Flask | None = None) -> None:
                 result = job_handler(job.kind)(job, lambda stage: set_stage(job_id, stage))
             except JobFailed as exc:
                 fail_job(job_id, str(exc))
+            except BaseTimeoutException:  # RQ stopped it at JOB_TIMEOUT_SECONDS
+                fail_job(job_id, _("Generating took longer than %(seconds)s seconds and was stopped; nothing was "
+                                   "saved. Split the article into shorter parts and try again.",
+                                   seconds=app.config["JOB_TIMEOUT_SECONDS"]))
             except Exception:
                 log.exception("job %s (%s) failed", job_id, job.kind)
                 fail_job(job_id, _("Something went wrong on our side while generating; nothing was saved. "
