@@ -51,7 +51,7 @@ def run_job(job_id: str, app: Flask | None = None) -> None:
             try:
                 result = job_handler(job.kind)(job, lambda stage: set_stage(job_id, stage))
             except JobFailed as exc:
-                fail_job(job_id, str(exc))
+                fail_job(job_id, str(exc), retryable=False)
             except BaseTimeoutException:  # RQ stopped it at JOB_TIMEOUT_SECONDS
                 fail_job(job_id, _("Generating took longer than %(seconds)s seconds and was stopped; nothing was "
                                    "saved. Split the article into shorter parts and try again.",

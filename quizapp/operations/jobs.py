@@ -15,7 +15,7 @@ from quizapp.models.time import utcnow
 def queue_job(kind: str, article: str, title: str | None, owner_id: int | None, locale: str) -> Job:
     """A new job waiting for a worker; the caller commits, then hands its id to the queue."""
     job = Job(id=secrets.token_hex(16), kind=kind, state="queued", article=article, title=title,
-              owner_id=owner_id, locale=locale, attempts=0)
+              owner_id=owner_id, locale=locale, attempts=0, retryable=True)
     db.session.add(job)
     db.session.flush()
     return job
@@ -47,11 +47,13 @@ def finish_job(job_id: str, result: str) -> None:
     db.session.commit()
 
 
-def fail_job(job_id: str, error: str) -> None:
-    """Failed with a message for the teacher; the article stays for a retry. Commits."""
+def fail_job(job_id: str, error: str, retryable: bool = True) -> None:
+    """Failed with a message for the teacher; the article stays, for a retry (when the same input may work
+    another time) or to be changed. Commits."""
     db.session.rollback()  # whatever the failed work left in the session is not ours to keep
     db.session.execute(update(Job).where(Job.id == job_id, Job.state != "done")
-                       .values(state="failed", stage=None, error=error, updated_at=utcnow()))
+                       .values(state="failed", stage=None, error=error, retryable=retryable,
+                               updated_at=utcnow()))
     db.session.commit()
 
 

@@ -174,7 +174,7 @@ def _job_or_404(job_id: str) -> Job:
     if job is None or job.kind != "new_deck":
         abort(404)
     if is_stalled(job, timedelta(seconds=current_app.config["JOB_STALE_SECONDS"])):
-        job.state, job.stage = "failed", None
+        job.state, job.stage, job.retryable = "failed", None, True
         job.error = _("The job stopped without finishing (its worker was restarted); nothing was saved. "
                       "Try again.")
         db.session.commit()
@@ -210,7 +210,7 @@ def job_status(job_id: str):
 def retry_job(job_id: str):
     """Queue a failed job again with the same article and title."""
     job = _job_or_404(job_id)
-    if RetryJobForm().validate_on_submit() and job.state == "failed" and requeue_job(job):
+    if RetryJobForm().validate_on_submit() and job.state == "failed" and job.retryable and requeue_job(job):
         db.session.commit()
         submit(current_app._get_current_object(), job.id)
     return redirect(url_for("teacher.job_page", job_id=job.id), code=303)

@@ -103,6 +103,17 @@ def cloze_then_mcq(app, page) -> None:
     page.reload()
 
 
+def new_deck_jobs() -> tuple[str, str]:
+    """A new-deck job waiting for a worker and one that failed, for their pages (no worker runs them)."""
+    from quizapp.operations.jobs import queue_job
+
+    waiting = queue_job("new_deck", "Der Bodensee ist groß.\n", "Der Bodensee", None, "de")
+    failed = queue_job("new_deck", "Le lac est grand.\n", "Le lac", None, "de")
+    failed.state, failed.error, failed.retryable = "failed", "seeds/le-lac.txt: unsupported language", False
+    db.session.commit()
+    return waiting.id, failed.id
+
+
 def visible_title(page) -> str:
     """The tab title as it reads: without the invisible isolate marks around user text (FSI, PDI)."""
     return page.title().replace("\u2068", "").replace("\u2069", "")
@@ -115,6 +126,7 @@ def test_every_page_fits_a_phone_and_passes_axe(app, live_server, browser, class
     walk = Walk(artifacts, lang)
     with app.app_context():
         lena = db.session.scalar(db.select(User).filter_by(username="lena")).id
+        jobs = new_deck_jobs()
     decks_heading = "Decks"
     contexts = []
 
@@ -163,6 +175,7 @@ def test_every_page_fits_a_phone_and_passes_axe(app, live_server, browser, class
             ("class", "/progress/class"), ("student", f"/progress/class/students/{lena}"),
             ("student-deck", f"/progress/class/students/{lena}/decks/{DECK}"),
             ("items", f"/progress/class/decks/{DECK}/items?retired=1"),
+            ("job-waiting", f"/teacher/jobs/{jobs[0]}"), ("job-failed", f"/teacher/jobs/{jobs[1]}"),
         ]:
             response = teacher.goto(live_server + path)
             assert response.status == 200, path
@@ -170,7 +183,7 @@ def test_every_page_fits_a_phone_and_passes_axe(app, live_server, browser, class
     finally:
         for context in contexts:
             context.close()
-    assert walk.seen == 19
+    assert walk.seen == 21
     assert not walk.problems, "\n".join(walk.problems)
 
 

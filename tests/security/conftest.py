@@ -50,7 +50,7 @@ def world(app, create_user) -> World:
         from quizapp.operations.jobs import queue_job
 
         job = queue_job("new_deck", "Le lac est grand.\n", "Le lac", None, "de")
-        job.state, job.error = "failed", "seeds/le-lac.txt: unsupported language"
+        job.state, job.error, job.retryable = "failed", "seeds/le-lac.txt: unsupported language", False
         db.session.commit()
         return World(deck.id, question.id, runs["ben"][0], runs["ben"][1], runs["anna"][0], job.id)
 

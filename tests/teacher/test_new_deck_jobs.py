@@ -86,6 +86,8 @@ def test_a_failed_job_can_be_changed_and_sent_again(app, teacher, forms, tmp_pat
     failed = make_deck(forms, {"title": "Le lac", "text": "Le lac de Constance est le plus grand lac.\n"})
     assert failed.status_code == 200
     page = failed.get_data(as_text=True)
+    assert "The deck could not be made" in page and "seeds/le-lac.txt: unsupported language" in page
+    assert "Try again" not in page  # the same French text would fail the same way
     link = re.search(r'href="(/teacher/decks/new\?job=\w+)"', page).group(1)
     form = forms.client.get(link).get_data(as_text=True)
     assert 'value="Le lac"' in form and "Le lac de Constance est le plus grand lac." in form
@@ -99,7 +101,7 @@ def test_the_job_page_speaks_german(app, teacher, forms, tmp_path):
     assert "Wartet, bis ein Arbeitsprozess frei ist …" in page and "Diese Seite aktualisiert sich" in page
     failed = make_deck(forms, {"title": "Le lac", "text": "Le lac de Constance est le plus grand lac.\n"})
     page = failed.get_data(as_text=True)
-    assert "Noch einmal versuchen" in page and "Artikel oder Titel ändern" in page
+    assert "Das Deck konnte nicht erstellt werden" in page and "Artikel oder Titel ändern" in page
 
 
 def test_students_cannot_see_a_teachers_job(app, student, client):

@@ -29,6 +29,7 @@ def upgrade():
         sa.Column('article', sa.Text(), nullable=False),
         sa.Column('result', sa.String(length=200), nullable=True),
         sa.Column('error', sa.Text(), nullable=True),
+        sa.Column('retryable', sa.Boolean(), nullable=False),
         sa.Column('attempts', sa.Integer(), nullable=False),
         sa.Column('created_at', sa.DateTime(), nullable=False),
         sa.Column('updated_at', sa.DateTime(), nullable=False),
