@@ -52,6 +52,7 @@ class DefaultConfig:
     # Long work (a deck from an article; quizapp/jobs/): an RQ queue in Redis served by `quizapp worker` when
     # QUIZAPP_REDIS_URL is set, else a thread in each app process.
     JOBS_REDIS_URL: str | None = None
+    JOB_RUNNER = "process"  # without Redis: a child process per app process ("thread": a thread, for tests)
     JOB_QUEUE = "quizapp-jobs"  # QUIZAPP_JOB_QUEUE: several sites may share one Redis
     JOB_TIMEOUT_SECONDS = 300  # a 50 KB article takes well under a minute
     JOB_STALE_SECONDS = 600  # an unfinished job untouched this long has lost its worker: offered for a retry

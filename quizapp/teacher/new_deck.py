@@ -21,7 +21,7 @@ from quizapp.bank.limits import ARTICLE_MAX_BYTES, DECK_TITLE_CHARS
 from quizapp.bank.reading import read_regular_file
 from quizapp.bank.write import FileChanged, save_bank
 from quizapp.extensions import db
-from quizapp.jobs import JobFailed, submit
+from quizapp.jobs import JobFailed, prepare_worker, submit
 from quizapp.models import Job
 from quizapp.operations.jobs import is_stalled, queue_job, requeue_job
 from quizapp.teacher import bp
@@ -146,6 +146,7 @@ def _same_text(path: Path, text: str) -> bool:
 def new_deck():
     form = NewDeckForm()
     kept_upload = None
+    prepare_worker(current_app._get_current_object())  # the generator loads while the form is filled in
     if request.method == "GET" and request.args.get("job"):  # "change the article" after a failed job
         job = db.session.get(Job, request.args["job"])
         if job is not None and job.state == "failed":
