@@ -61,6 +61,9 @@ def app_config(database_url, questions_dir) -> dict:
         "SQLALCHEMY_DATABASE_URI": database_url,
         "QUESTIONS_DIR": str(questions_dir),
         "PROJECT_ROOT": str(PROJECT_ROOT),
+        # background jobs on a thread of the test process: tests can patch the generator, and no test app
+        # spawns a warm worker process of its own (production's child process: tests/browser/test_new_deck_browser.py)
+        "JOB_RUNNER": "thread",
     }
 
 

@@ -17,7 +17,7 @@ HEADLINE = "Der Bodensee: Größter See Deutschlands"
 def app_config(app_config, tmp_path):
     """A project root of this test's own: the new article lands in tmp_path/seeds, not the repository's."""
     (tmp_path / "seeds").mkdir()
-    return dict(app_config, PROJECT_ROOT=str(tmp_path))
+    return dict(app_config, PROJECT_ROOT=str(tmp_path), JOB_RUNNER="process")  # as in production
 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["with-js", "without-js"])

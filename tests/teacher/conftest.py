@@ -28,8 +28,7 @@ def questions_dir(tmp_path) -> Path:
 def app_config(app_config, tmp_path) -> dict:
     """tmp_path is the project root: questions/ is already there, seeds/ is copied beside it."""
     shutil.copytree(PROJECT_ROOT / "seeds", tmp_path / "seeds")
-    # jobs on a thread of the test process, so that tests can patch the generator (production: a child process)
-    return dict(app_config, PROJECT_ROOT=str(tmp_path), BANK_RELOAD_SECONDS=0, JOB_RUNNER="thread")
+    return dict(app_config, PROJECT_ROOT=str(tmp_path), BANK_RELOAD_SECONDS=0)
 
 
 @pytest.fixture
