@@ -71,6 +71,6 @@ def run_job(job_id: str, app: Flask | None = None) -> None:
 
 def warm_up() -> None:
     """Load the generator's models and lexicons once, before the worker forks its work horses."""
-    from quizapp.generation.pipeline import generate_deck_from_text
+    from quizapp.generation.batch import warm_up as load_generator
 
-    generate_deck_from_text("Der Bodensee ist mit 536 Quadratkilometern der größte See in Deutschland.\n")
+    load_generator()
