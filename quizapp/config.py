@@ -58,6 +58,13 @@ class DefaultConfig:
     # the re-check is only a safety net, so it runs rarely (None: 1 s without Redis, 10 s with it)
     LIVE_RECHECK_SECONDS = None
     LIVE_JOIN_FAILURE_RATE_LIMIT = "60 per minute"  # failed live-quiz joins per address (wrong PIN, name taken)
+    # Long work (a deck from an article; quizapp/jobs/): an RQ queue in Redis served by `quizapp worker` when
+    # QUIZAPP_REDIS_URL is set, else a thread in each app process.
+    JOBS_REDIS_URL: str | None = None
+    JOB_RUNNER = "process"  # without Redis: a child process per app process ("thread": a thread, for tests)
+    JOB_QUEUE = "quizapp-jobs"  # QUIZAPP_JOB_QUEUE: several sites may share one Redis
+    JOB_TIMEOUT_SECONDS = 300  # a 50 KB article takes well under a minute
+    JOB_STALE_SECONDS = 600  # an unfinished job untouched this long has lost its worker: offered for a retry
 
 
 ENVIRONMENT_KEYS = {
@@ -66,6 +73,7 @@ ENVIRONMENT_KEYS = {
     "QUIZAPP_QUESTIONS_DIR": "QUESTIONS_DIR",
     "QUIZAPP_REDIS_URL": "RATELIMIT_STORAGE_URI",
     "QUIZAPP_REGISTRATION": "REGISTRATION",
+    "QUIZAPP_JOB_QUEUE": "JOB_QUEUE",
 }
 FLAG_KEYS = {"QUIZAPP_HTTPS": "HTTPS", "QUIZAPP_PUBLISH_NEW_DECKS": "PUBLISH_NEW_DECKS"}
 NUMBER_KEYS = {"QUIZAPP_PROXY_FIX": "PROXY_FIX"}
@@ -77,6 +85,8 @@ def apply_environment(config: dict) -> None:
         value = os.environ.get(env_key)
         if value:
             config[config_key] = value
+    if os.environ.get("QUIZAPP_REDIS_URL"):  # the same Redis carries the job queue
+        config["JOBS_REDIS_URL"] = os.environ["QUIZAPP_REDIS_URL"]
     for env_key, config_key in FLAG_KEYS.items():
         if os.environ.get(env_key):
             config[config_key] = os.environ[env_key].strip().lower() in {"1", "true", "yes", "on"}

@@ -67,6 +67,9 @@ def app_config(database_url, questions_dir) -> dict:
         "PUBLISH_NEW_DECKS": True,
         "LIVE_STREAM_SECONDS": 0.3,  # live quiz event streams end soon, so a test reading one is not held
         "LIVE_RECHECK_SECONDS": 0.05,
+        # background jobs on a thread of the test process: tests can patch the generator, and no test app
+        # spawns a warm worker process of its own (production's child process: tests/browser/test_new_deck_browser.py)
+        "JOB_RUNNER": "thread",
     }
 
 

@@ -6,7 +6,7 @@ from flask_migrate import downgrade, upgrade
 from quizapp import create_app
 from quizapp.extensions import db
 
-TABLES = {"users", "decks", "questions", "quiz_runs", "attempts", "review_cards"}
+TABLES = {"users", "decks", "questions", "quiz_runs", "attempts", "review_cards", "jobs"}
 
 
 def test_upgrade_downgrade_upgrade(app_config, tmp_path):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -19,7 +20,7 @@ from .distractors import KnownNames
 from .errors import GenerationError
 from .items import CLASS_TAG
 from .merge import MergeResult, merge_deck
-from .pipeline import deck_id_for, generate_deck
+from .pipeline import deck_id_for, generate_deck, generate_deck_from_text
 
 
 @dataclass
@@ -61,6 +62,11 @@ def other_decks_names(questions_dir: Path, exclude: set[str]) -> KnownNames:
     return KnownNames(tuple(sorted(persons)), {cls: tuple(sorted(names)) for cls, names in sorted(by_class.items())})
 
 
+def warm_up() -> None:
+    """Load the German models and lexicons by generating a one-sentence article (what every deck needs)."""
+    generate_deck_from_text("Der Bodensee ist mit 536 Quadratkilometern der größte See in Deutschland.\n")
+
+
 def _generate(job: tuple[str, str, KnownNames]) -> dict | str:
     path, source_path, known = job
     try:
@@ -82,7 +88,8 @@ def run(
     jobs = [(f, _relative(Path(f), root), known) for f in files]
     workers = min(workers or os.cpu_count() or 1, len(jobs))
     if workers > 1:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        warm_up()  # loaded once here; the forked workers inherit the models instead of each loading them
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
             yield from (
                 _finish(f, deck, questions_dir, dry_run) for f, deck in zip(files, pool.map(_generate, jobs))
             )

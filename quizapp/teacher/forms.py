@@ -225,3 +225,7 @@ class NewDeckForm(Form):
         except UnicodeDecodeError:
             self.upload.errors = [_l("The file is not UTF-8 text.")]
             return None
+
+
+class RetryJobForm(Form):
+    """Run a failed job again (the CSRF token is its only field)."""

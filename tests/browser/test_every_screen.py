@@ -106,6 +106,17 @@ def cloze_then_mcq(app, page) -> None:
     page.reload()
 
 
+def new_deck_jobs() -> tuple[str, str]:
+    """A new-deck job waiting for a worker and one that failed, for their pages (no worker runs them)."""
+    from quizapp.operations.jobs import queue_job
+
+    waiting = queue_job("new_deck", "Der Bodensee ist groß.\n", "Der Bodensee", None, "de")
+    failed = queue_job("new_deck", "Le lac est grand.\n", "Le lac", None, "de")
+    failed.state, failed.error, failed.retryable = "failed", "seeds/le-lac.txt: unsupported language", False
+    db.session.commit()
+    return waiting.id, failed.id
+
+
 def visible_title(page) -> str:
     """The tab title as it reads: without the invisible isolate marks around user text (FSI, PDI)."""
     return page.title().replace("\u2068", "").replace("\u2069", "")
@@ -123,6 +134,7 @@ def test_every_page_fits_a_phone_and_passes_axe(app, live_server, browser, class
         assign_deck(school_class, db.session.get(Deck, DECK), utcnow() - dt.timedelta(days=1), 15)  # overdue
         db.session.commit()
         class_id = school_class.id
+        jobs = new_deck_jobs()
     decks_heading = "Decks"
     contexts = []
 
@@ -181,6 +193,7 @@ def test_every_page_fits_a_phone_and_passes_axe(app, live_server, browser, class
             ("student-deck", f"/progress/class/students/{lena}/decks/{DECK}"),
             ("items", f"/progress/class/decks/{DECK}/items?retired=1"), ("privacy", "/progress/privacy"),
             ("admin-teachers", "/admin/teachers"), ("classes", "/classes/"), ("class-page", f"/classes/{class_id}"),
+            ("job-waiting", f"/teacher/jobs/{jobs[0]}"), ("job-failed", f"/teacher/jobs/{jobs[1]}"),
         ]:
             response = teacher.goto(live_server + path)
             assert response.status == 200, path
@@ -192,7 +205,7 @@ def test_every_page_fits_a_phone_and_passes_axe(app, live_server, browser, class
     finally:
         for context in contexts:
             context.close()
-    assert walk.seen == 34
+    assert walk.seen == 36
     assert not walk.problems, "\n".join(walk.problems)
 
 

@@ -29,6 +29,7 @@ class World:
     game_id: int = 0  # a live game hosted by tina, with ben as its only player
     pin: str = ""
     player_id: int = 0
+    job_id: str = ""  # a teacher's failed new-deck job
 
 
 @pytest.fixture
@@ -60,14 +61,17 @@ def world(app, create_user) -> World:
             db.session.scalar(db.select(User).where(User.username == "ada")).is_admin = True
         school_class = db.session.scalar(db.select(SchoolClass).where(SchoolClass.name == "Klasse A"))
         assignment = assign_deck(school_class, deck, None, None)
+        from quizapp.operations.jobs import queue_job
         from quizapp.operations.live import create_game, join
 
         tina = db.session.scalar(db.select(User).where(User.username == "tina"))
         game = create_game(tina, deck, 5, 20, allow_guests=False)
         player = join(game, "Ben", db.session.get(User, runs["ben"][1]))
+        job = queue_job("new_deck", "Le lac est grand.\n", "Le lac", None, "de")
+        job.state, job.error, job.retryable = "failed", "seeds/le-lac.txt: unsupported language", False
         db.session.commit()
         return World(deck.id, question.id, runs["ben"][0], runs["ben"][1], runs["anna"][0],
-                     school_class.id, assignment.id, school_class.join_code, game.id, game.pin, player.id)
+                     school_class.id, assignment.id, school_class.join_code, game.id, game.pin, player.id, job.id)
 
 
 def log_in(forms, username: str, password: str = "geheim123") -> None:

@@ -86,6 +86,7 @@ def url_values(world) -> dict:
         "pin": world.pin,
         "player_id": world.player_id,
         "filename": "style.css",
+        "job_id": world.job_id,
     }
 
 

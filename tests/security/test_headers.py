@@ -58,7 +58,8 @@ def test_https_flag_from_environment(monkeypatch):
     monkeypatch.setenv("QUIZAPP_PROXY_FIX", "1")
     monkeypatch.setenv("QUIZAPP_REDIS_URL", "redis://127.0.0.1:6379/0")
     apply_environment(config)
-    assert config == {"HTTPS": True, "PROXY_FIX": 1, "RATELIMIT_STORAGE_URI": "redis://127.0.0.1:6379/0"}
+    assert config == {"HTTPS": True, "PROXY_FIX": 1, "RATELIMIT_STORAGE_URI": "redis://127.0.0.1:6379/0",
+                      "JOBS_REDIS_URL": "redis://127.0.0.1:6379/0"}  # the same Redis carries the job queue
 
 
 def test_proxy_fix_trusts_one_proxy_for_scheme(app_config, tmp_path):

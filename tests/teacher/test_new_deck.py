@@ -8,7 +8,10 @@ import re
 from werkzeug.test import encode_multipart
 
 from quizapp.extensions import db
+from quizapp.jobs import own_worker
 from quizapp.models import Deck
+
+URL = "/teacher/decks/new"
 
 ARTICLE = (
     "date 2025-03 Der Bodensee ist mit 536 Quadratkilometern der größte See Deutschlands. "
@@ -18,10 +21,25 @@ ARTICLE = (
 )
 
 
+def finished_job_page(forms, queued):
+    """The job page once the job that this form post queued has run (the in-process worker's thread)."""
+    assert queued.status_code == 303, queued.get_data(as_text=True)
+    assert queued.headers["Location"].startswith("/teacher/jobs/")
+    assert own_worker(forms.client.application).wait(120), "the job did not finish in 2 minutes"
+    return forms.client.get(queued.headers["Location"])
+
+
+def make_deck(forms, data: dict, **kwargs):
+    """Post the new-deck form and follow its job to the end: the review queue, or the job page's error."""
+    return finished_job_page(forms, forms.post(URL, data, page=URL, **kwargs))
+
+
 def test_pasted_article_becomes_a_deck_of_drafts_in_the_review_queue(app, teacher, client, forms, tmp_path):
-    response = forms.post("/teacher/decks/new", {"title": "Der Bodensee", "text": ARTICLE},
-                          page="/teacher/decks/new")
-    assert response.status_code == 302, response.get_data(as_text=True)
+    queued = forms.post(URL, {"title": "Der Bodensee", "text": ARTICLE}, page=URL)
+    waiting = client.get(queued.headers["Location"])  # the job page answers at once, whatever the job's state
+    assert waiting.status_code in (200, 303)
+    response = finished_job_page(forms, queued)
+    assert response.status_code == 303, response.get_data(as_text=True)
     assert response.headers["Location"] == "/teacher/review?deck=der-bodensee"
     assert (tmp_path / "seeds" / "der-bodensee.txt").read_text() == ARTICLE
     bank = (tmp_path / "questions" / "der-bodensee.yaml").read_text()
@@ -36,9 +54,9 @@ def test_pasted_article_becomes_a_deck_of_drafts_in_the_review_queue(app, teache
 
 
 def test_uploaded_article_works_too(teacher, forms, tmp_path):
-    response = forms.post("/teacher/decks/new", {"upload": (io.BytesIO(ARTICLE.encode()), "see.txt"), "text": ""},
-                          page="/teacher/decks/new", content_type="multipart/form-data")
-    assert response.status_code == 302, response.get_data(as_text=True)
+    response = make_deck(forms, {"upload": (io.BytesIO(ARTICLE.encode()), "see.txt"), "text": ""},
+                         content_type="multipart/form-data")
+    assert response.status_code == 303, response.get_data(as_text=True)
     assert list((tmp_path / "seeds").glob("der-bodensee-ist-mit-536*.txt"))
 
 
@@ -49,7 +67,8 @@ def test_no_text_or_a_taken_name_changes_nothing(teacher, forms, tmp_path):
     response = forms.post("/teacher/decks/new", {"title": "2025-07 Nordkorea Russland", "text": ARTICLE},
                           page="/teacher/decks/new")
     assert response.status_code == 422
-    assert "already" in response.get_data(as_text=True)
+    assert re.search(r'id="title"[^>]*>\s*<p class="error" role="alert">There is already an article or deck '
+                     r"named &#39;2025-07-nordkorea-russland&#39;", response.get_data(as_text=True))
     assert sorted(p.name for p in (tmp_path / "questions").iterdir()) == before
     assert not (tmp_path / "seeds" / "2025-07-nordkorea-russland.txt").read_text() == ARTICLE
 

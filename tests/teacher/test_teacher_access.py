@@ -9,7 +9,7 @@ from .conftest import DRAFTS
 
 def teacher_urls(app) -> list[tuple[str, str]]:
     """(method, url) of every rule of the teacher blueprint, with real ids filled in."""
-    values = {"deck_id": "nordkorea-russland", "question_id": DRAFTS[0]}
+    values = {"deck_id": "nordkorea-russland", "question_id": DRAFTS[0], "job_id": "0" * 32}
     urls = []
     with app.test_request_context():
         for rule in app.url_map.iter_rules():

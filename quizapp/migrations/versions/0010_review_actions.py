@@ -1,7 +1,7 @@
 """review actions: the status changes of the review queue and deck list, so that the last one can be undone
 
 Revision ID: 0010_review_actions
-Revises: 0008_accounts_admin_resets
+Revises: 0009_jobs
 
 A new table only; existing rows are untouched (there is nothing to undo before this version).
 """
@@ -9,7 +9,7 @@ from alembic import op
 import sqlalchemy as sa
 
 revision = '0010_review_actions'
-down_revision = '0008_accounts_admin_resets'
+down_revision = '0009_jobs'
 branch_labels = None
 depends_on = None
 
