@@ -92,6 +92,7 @@ def test_a_database_of_0006_gets_the_undo_table_and_keeps_its_data(app_config, t
         db.session.add(ReviewAction(user_id=tina.id, changes={"q-1": ["draft", "approved"]}))
         db.session.commit()
         assert db.session.scalar(sa.select(ReviewAction.changes)) == {"q-1": ["draft", "approved"]}
+        db.session.commit()  # end the read: on PostgreSQL an open transaction would block the downgrade's DROPs
         downgrade(revision="0006_sessions_fact_keys")
         assert "review_actions" not in sa.inspect(db.engine).get_table_names()
         assert db.session.execute(sa.text("SELECT username FROM users")).scalar_one() == "tina"

@@ -10,8 +10,6 @@ from flask import Flask
 from flask.cli import FlaskGroup
 
 from quizapp.cli.generate import generate_command
-from quizapp.cli.interop import export_command, import_command
-from quizapp.cli.users import create_user_command
 from quizapp.cli.validate import validate_command
 
 
@@ -19,6 +17,7 @@ def register_cli(app: Flask) -> None:
     """Attach every quizapp command to the app's CLI group."""
     from quizapp.cli.anki import export_anki_command
     from quizapp.cli.banks import sync_banks_command
+    from quizapp.cli.interop import export_command, import_command  # database and web modules: load late
     from quizapp.cli.users import create_user_command
     from quizapp.cli.worker import worker_command
 

@@ -28,11 +28,12 @@ def assigned_to(user_id: int):
 
 def reachable_by(user: User):
     """SQL condition on Deck: the deck is published with an approved item and, for a student, assigned to
-    one of their classes or open for self-study, and not archived. Teachers reach every published deck."""
-    shown = and_(Deck.in_files.is_(True), Deck.published.is_(True), has_approved_items())
+    one of their classes or open for self-study; never an archived deck. Teachers reach every published deck not
+    archived (they still export archived ones: export/routes.py)."""
+    shown = and_(Deck.in_files.is_(True), Deck.published.is_(True), Deck.archived.is_(False), has_approved_items())
     if user.is_teacher:
         return shown
-    return and_(shown, Deck.archived.is_(False), or_(Deck.self_study.is_(True), assigned_to(user.id)))
+    return and_(shown, or_(Deck.self_study.is_(True), assigned_to(user.id)))
 
 
 def reachable_decks(user: User) -> list[Deck]:

@@ -47,10 +47,13 @@ def live_questions(deck: Deck) -> list[Question]:
 
 
 def pick_questions(deck: Deck, count: int | None, seed: str) -> list[str]:
-    """`count` items of the deck drawn at random (one per fact, as a study session asks), or all of them."""
+    """`count` items of the deck drawn at random, or all of them: one per fact, as a study session asks, and
+    the multiple-choice sibling where a fact has one (a live game is read off a projector and answered by a tap)."""
     by_fact: dict[str, Question] = {}
     for question in live_questions(deck):
-        by_fact.setdefault(question.fact_key or question.id, question)  # the first sibling in the file
+        key = question.fact_key or question.id
+        if key not in by_fact or (question.type == "mcq" and by_fact[key].type != "mcq"):
+            by_fact[key] = question
     ids = [q.id for q in by_fact.values()]
     if count is not None and count < len(ids):
         ids = sorted(random.Random(seed).sample(ids, count), key=ids.index)

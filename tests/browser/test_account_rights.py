@@ -66,7 +66,7 @@ def test_a_teachers_one_time_code_forces_a_new_password_at_the_next_login(live_s
         log_in(student, live_server, "anna")  # logged in in the classroom when the teacher resets
         expect(student.get_by_role("heading", name="Decks")).to_be_visible()
         log_in(teacher, live_server, "lehrerin")
-        teacher.get_by_role("link", name="Klasse").click()
+        teacher.get_by_role("link", name="Klassenergebnisse").click()
         teacher.get_by_role("link", name="anna").first.click()
         teacher.get_by_role("button", name="Passwort zurücksetzen: Einmalcode erzeugen").click()
         code = teacher.locator(".one-time-code").inner_text().strip()

@@ -35,7 +35,7 @@ def test_class_assignment_from_creation_to_completion(app, live_server, browser,
         log_in(teacher, live_server, "tina", "Decks")
         teacher.goto(f"{live_server}/teacher/decks/{DECK}")
         teacher.locator("#publish").click()
-        expect(teacher.locator(".flash")).to_contain_text("ist veröffentlicht")
+        expect(teacher.locator(".flash:visible")).to_contain_text("ist veröffentlicht")
         teacher.goto(f"{live_server}/classes/")
         teacher.fill("#name", "7b Geschichte")
         teacher.get_by_role("button", name="Klasse anlegen").click()
@@ -59,7 +59,7 @@ def test_class_assignment_from_creation_to_completion(app, live_server, browser,
         teacher.fill("#due_time", "18:00")
         teacher.select_option("#target", "15")
         teacher.get_by_role("button", name="Zuweisen").click()
-        expect(teacher.locator(".flash")).to_contain_text("zugewiesen")
+        expect(teacher.locator(".flash:visible")).to_contain_text("zugewiesen")
 
         student.reload()
         assignment = student.locator(".assignment")

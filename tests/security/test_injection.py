@@ -156,8 +156,12 @@ def test_every_page_of_every_role_keeps_hostile_text_inert(app, hostile, client,
         tina = db.session.scalar(db.select(User).where(User.username == "tina"))
         game = create_game(tina, db.session.get(Deck, "boese"), None, 20, allow_guests=False)
         player = join(game, SCRIPT[:20], db.session.get(User, student_id))
+        from quizapp.operations.jobs import queue_job  # and a failed new-deck job whose title and error are hostile
+
+        job = queue_job("new_deck", SCRIPT + "\n", SCRIPT[:40], None, "de")
+        job.state, job.error, job.retryable = "failed", f"seeds/x.txt: {SCRIPT}", True
         db.session.commit()
-        live = {"game_id": game.id, "pin": game.pin, "player_id": player.id}
+        live = {"game_id": game.id, "pin": game.pin, "player_id": player.id, "job_id": job.id}
     world = SimpleNamespace(deck_id="boese", question_id=qid, other_run_id=run_id, other_user_id=student_id,
                             **class_values, **live)
     for name, session in (("ben", ben), ("tina", None)):
