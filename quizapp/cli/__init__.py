@@ -42,6 +42,29 @@ cli.add_command(validate_command)  # found before the app is built: validating n
 cli.add_command(generate_command)  # nor does generating: it reads articles and writes bank files
 
 
+# `quizapp run` is one classroom on one computer with nothing set up: anyone may register and new decks are
+# published and open for self-study (a school server sets QUIZAPP_REGISTRATION=code, the default elsewhere).
+CLASSROOM_DEFAULTS = {"QUIZAPP_REGISTRATION": "open", "QUIZAPP_PUBLISH_NEW_DECKS": "1"}
+
+
+def classroom_defaults(argv: list[str], environ) -> None:
+    """Fill in CLASSROOM_DEFAULTS for `quizapp run` where the environment does not say otherwise.
+
+    >>> env = {"QUIZAPP_REGISTRATION": "code"}
+    >>> classroom_defaults(["run"], env); env == {"QUIZAPP_REGISTRATION": "code", "QUIZAPP_PUBLISH_NEW_DECKS": "1"}
+    True
+    >>> env = {}; classroom_defaults(["generate", "seeds/a.txt"], env); env
+    {}
+    """
+    if argv[:1] == ["run"]:
+        for key, value in CLASSROOM_DEFAULTS.items():
+            environ.setdefault(key, value)
+
+
 def main() -> None:
     """Entry point of the `quizapp` console script."""
+    import os
+    import sys
+
+    classroom_defaults(sys.argv[1:], os.environ)
     cli.main()
